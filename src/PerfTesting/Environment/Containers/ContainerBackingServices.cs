@@ -30,16 +30,27 @@ public sealed class ContainerBackingServices : IBackingServices
     /// <returns>The running services.</returns>
     public static async Task<ContainerBackingServices> StartAsync(CancellationToken cancellationToken = default)
     {
-        var localStack = new LocalStackBuilder(Image("PERF_LOCALSTACK_IMAGE", DefaultLocalStackImage)).Build();
-        var postgres = new PostgreSqlBuilder(Image("PERF_POSTGRES_IMAGE", DefaultPostgresImage)).Build();
+        LocalStackContainer? localStack = null;
+        PostgreSqlContainer? postgres = null;
         try
         {
+            // Build() already asks for a Docker endpoint, so it belongs inside the try as well.
+            localStack = new LocalStackBuilder(Image("PERF_LOCALSTACK_IMAGE", DefaultLocalStackImage)).Build();
+            postgres = new PostgreSqlBuilder(Image("PERF_POSTGRES_IMAGE", DefaultPostgresImage)).Build();
             await Task.WhenAll(localStack.StartAsync(cancellationToken), postgres.StartAsync(cancellationToken)).ConfigureAwait(false);
         }
-        catch (Exception e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            await localStack.DisposeAsync().ConfigureAwait(false);
-            await postgres.DisposeAsync().ConfigureAwait(false);
+            if (localStack is not null)
+            {
+                await localStack.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (postgres is not null)
+            {
+                await postgres.DisposeAsync().ConfigureAwait(false);
+            }
+
             throw new BackingServicesUnavailableException(
                 $"The containers provider could not start LocalStack and PostgreSQL: {e.Message} "
                 + "It needs a running Docker engine (DOCKER_HOST) and the images "

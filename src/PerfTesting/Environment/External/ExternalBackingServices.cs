@@ -43,7 +43,7 @@ public sealed class ExternalBackingServices : IBackingServices
         AwsEndpoint Endpoint(string variable)
         {
             var url = Read(variable);
-            if (url is not null && !Uri.TryCreate(url, UriKind.Absolute, out _))
+            if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https"))
             {
                 throw new BackingServicesUnavailableException($"{variable}={url} is not an absolute URL such as http://localhost:4566.");
             }
