@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text;
+
+namespace PerfTesting.Baselines;
+
+/// <summary>Renders a baseline outcome as a plain-text table for test output and failure messages.</summary>
+public static class ComparisonTable
+{
+    /// <summary>Renders the outcome.</summary>
+    /// <param name="outcome">What the check found.</param>
+    /// <returns>Lines of text; numbers in the invariant culture.</returns>
+    public static string Render(BaselineOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        var text = new StringBuilder();
+        switch (outcome.Status)
+        {
+            case BaselineStatus.Missing:
+                text.AppendLine(CultureInfo.InvariantCulture, $"Baseline '{outcome.Name}': none committed. This run was written to {outcome.WrittenPath}.");
+                text.AppendLine("Review it and accept it with PERF_ACCEPT=1 (re-run) or tools/accept-baselines.sh (renames received files).");
+                return text.ToString();
+            case BaselineStatus.Accepted:
+                return $"Baseline '{outcome.Name}': accepted this run as the new baseline ({outcome.WrittenPath}).{System.Environment.NewLine}";
+            case BaselineStatus.NotComparable:
+                return $"Baseline '{outcome.Name}': not comparable, {outcome.Comparison?.NotComparableReason}. No verdict; this run was written to {outcome.WrittenPath}.{System.Environment.NewLine}";
+        }
+
+        var comparison = outcome.Comparison!;
+        text.AppendLine(CultureInfo.InvariantCulture, $"Baseline '{outcome.Name}': {comparison.Overall}{(comparison.NotComparableReason is null ? string.Empty : $" ({comparison.NotComparableReason})")}");
+        var rows = new List<string[]> { new[] { "metric", "baseline", "current", "change", "tolerance", "p-value", "verdict" } };
+        rows.AddRange(comparison.Metrics.Select(m => new[]
+        {
+            Label(m.Metric),
+            Value(m.Metric, m.Baseline),
+            Value(m.Metric, m.Current),
+            Change(m),
+            m.Metric == BaselineMetric.ErrorRate ? $"±{Format(m.Tolerance * 100, "0.##")} pp" : $"±{Format(m.Tolerance * 100, "0.#")}%",
+            m.PValue < 0.0001 ? "<0.0001" : Format(m.PValue, "0.0000"),
+            m.Verdict.ToString(),
+        }));
+        var widths = Enumerable.Range(0, rows[0].Length).Select(i => rows.Max(r => r[i].Length)).ToArray();
+        foreach (var row in rows)
+        {
+            text.AppendLine(string.Join(" | ", row.Select((cell, i) => cell.PadRight(widths[i]))).TrimEnd());
+        }
+
+        if (outcome.WrittenPath is not null)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"This run was written to {outcome.WrittenPath}; accept it with PERF_ACCEPT=1 if the change is intended.");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The metric's display name.</summary>
+    /// <param name="metric">The metric.</param>
+    public static string Label(BaselineMetric metric) => metric switch
+    {
+        BaselineMetric.Throughput => "throughput",
+        BaselineMetric.ErrorRate => "error rate",
+        _ => metric.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>A value with its unit.</summary>
+    /// <param name="metric">The metric, which decides the unit.</param>
+    /// <param name="value">The value.</param>
+    public static string Value(BaselineMetric metric, double value) => metric switch
+    {
+        BaselineMetric.Throughput => Format(value, "0.0") + " req/s",
+        BaselineMetric.ErrorRate => Format(value * 100, "0.00") + "%",
+        _ => Format(value, "0.000") + " ms",
+    };
+
+    /// <summary>The change with its sign: relative for most metrics, percentage points for the error rate.</summary>
+    /// <param name="comparison">The row.</param>
+    public static string Change(MetricComparison comparison)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        return comparison.Metric == BaselineMetric.ErrorRate
+            ? Format(comparison.Change * 100, "+0.00;-0.00;0.00") + " pp"
+            : double.IsInfinity(comparison.Change) ? "new" : Format(comparison.Change * 100, "+0.0;-0.0;0.0") + "%";
+    }
+
+    private static string Format(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,173 @@
+using System.Globalization;
+using PerfTesting.Baselines;
+
+namespace Tests.Unit.Baselines;
+
+public sealed class BaselineStoreTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("baselines-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public async Task RunAsync_NoBaseline_WritesReceivedAndFails()
+    {
+        var store = new BaselineStore(_directory);
+
+        var outcome = await BaselineCheck.RunAsync(store, SyntheticRuns.Snapshot(), accept: false, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(BaselineStatus.Missing, outcome.Status);
+        Assert.True(outcome.IsFailure);
+        Assert.Equal(store.ReceivedPath("download"), outcome.WrittenPath);
+        Assert.True(File.Exists(outcome.WrittenPath));
+        Assert.Contains("PERF_ACCEPT=1", ComparisonTable.Render(outcome), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_AcceptMode_WritesTheBaselineAndRemovesReceived()
+    {
+        var store = new BaselineStore(_directory);
+        var ct = TestContext.Current.CancellationToken;
+        await store.WriteReceivedAsync(SyntheticRuns.Snapshot(), ct);
+
+        var outcome = await BaselineCheck.RunAsync(store, SyntheticRuns.Snapshot(seed: 3), accept: true, cancellationToken: ct);
+
+        Assert.Equal(BaselineStatus.Accepted, outcome.Status);
+        Assert.False(outcome.IsFailure);
+        Assert.False(File.Exists(store.ReceivedPath("download")));
+        Assert.Equal(SyntheticRuns.Snapshot(seed: 3), await store.LoadAsync("download", ct), new SnapshotComparer());
+    }
+
+    [Fact]
+    public async Task RunAsync_Unchanged_PassesAndLeavesNoReceivedFile()
+    {
+        var store = new BaselineStore(_directory);
+        var ct = TestContext.Current.CancellationToken;
+        await store.WriteBaselineAsync(SyntheticRuns.Snapshot(seed: 1), ct);
+        await store.WriteReceivedAsync(SyntheticRuns.Snapshot(seed: 9), ct);
+
+        var outcome = await BaselineCheck.RunAsync(store, SyntheticRuns.Snapshot(seed: 2), accept: false, cancellationToken: ct);
+
+        Assert.Equal(BaselineStatus.Compared, outcome.Status);
+        Assert.False(outcome.IsFailure);
+        Assert.Null(outcome.WrittenPath);
+        Assert.False(File.Exists(store.ReceivedPath("download")));
+    }
+
+    [Fact]
+    public async Task RunAsync_Regressed_FailsWithATableAndWritesReceived()
+    {
+        var store = new BaselineStore(_directory);
+        var ct = TestContext.Current.CancellationToken;
+        await store.WriteBaselineAsync(SyntheticRuns.Snapshot(medianMs: 5), ct);
+
+        var outcome = await BaselineCheck.RunAsync(store, SyntheticRuns.Snapshot(medianMs: 6, seed: 2), accept: false, cancellationToken: ct);
+        var table = ComparisonTable.Render(outcome);
+
+        Assert.True(outcome.IsFailure);
+        Assert.True(File.Exists(store.ReceivedPath("download")));
+        Assert.Contains("Baseline 'download': Regressed", table, StringComparison.Ordinal);
+        Assert.Matches(@"p50\s+\| \d\.\d{3} ms\s+\| \d\.\d{3} ms\s+\| \+\d+\.\d%", table);
+    }
+
+    [Fact]
+    public async Task RunAsync_OtherEnvironment_IsReportedNotFailed()
+    {
+        var store = new BaselineStore(_directory);
+        var ct = TestContext.Current.CancellationToken;
+        await store.WriteBaselineAsync(SyntheticRuns.Snapshot(environment: SyntheticRuns.Here with { Cores = 64 }), ct);
+
+        var outcome = await BaselineCheck.RunAsync(store, SyntheticRuns.Snapshot(medianMs: 50), accept: false, cancellationToken: ct);
+
+        Assert.Equal(BaselineStatus.NotComparable, outcome.Status);
+        Assert.False(outcome.IsFailure);
+        Assert.Contains("not comparable", ComparisonTable.Render(outcome), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AcceptAll_MovesEveryReceivedFileOverItsBaseline()
+    {
+        var store = new BaselineStore(_directory);
+        var ct = TestContext.Current.CancellationToken;
+        await store.WriteReceivedAsync(SyntheticRuns.Snapshot(name: "b"), ct);
+        await store.WriteReceivedAsync(SyntheticRuns.Snapshot(name: "a"), ct);
+
+        Assert.Equal(["a", "b"], store.AcceptAll());
+        Assert.NotNull(await store.LoadAsync("a", ct));
+        Assert.Empty(Directory.GetFiles(_directory, "*.received.json"));
+        Assert.Empty(new BaselineStore(Path.Combine(_directory, "none")).AcceptAll());
+    }
+
+    [Theory]
+    [InlineData("../escape")]
+    [InlineData(".hidden")]
+    [InlineData("a/b")]
+    [InlineData("")]
+    public void BaselinePath_UnsafeName_IsRejected(string name)
+    {
+        Assert.ThrowsAny<ArgumentException>(() => new BaselineStore(_directory).BaselinePath(name));
+    }
+
+    [Fact]
+    public void Json_RoundTrip_KeepsEverything()
+    {
+        var snapshot = SyntheticRuns.Snapshot();
+
+        var json = BaselineJson.Serialize(snapshot);
+
+        Assert.StartsWith("{\n  \"schema\": \"perftesting.baseline/v1\"", json.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Equal(snapshot, BaselineJson.Deserialize(json), new SnapshotComparer());
+    }
+
+    [Theory]
+    [InlineData("{\"schema\":\"perftesting.baseline/v0\"}")]
+    [InlineData("not json")]
+    [InlineData("null")]
+    public void Json_NotABaseline_IsRejected(string json)
+    {
+        Assert.Throws<InvalidDataException>(() => BaselineJson.Deserialize(json));
+    }
+
+    [Fact]
+    public void HistogramCodec_RoundTrip_KeepsTheDistribution()
+    {
+        var snapshot = SyntheticRuns.Snapshot();
+        var histogram = HistogramCodec.Decode(snapshot.LatencyHistogram);
+
+        Assert.Equal(20_000, histogram.TotalCount);
+        Assert.Equal(snapshot.Summary.P99Ms, histogram.GetValueAtPercentile(99) / 1000.0);
+        Assert.Equal(snapshot.LatencyHistogram, HistogramCodec.Encode(histogram));
+        Assert.Throws<FormatException>(() => HistogramCodec.Decode(Convert.ToBase64String([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])));
+    }
+
+    [Fact]
+    public async Task ComparisonTable_CommaDecimalCulture_StaysInvariant()
+    {
+        var store = new BaselineStore(_directory);
+        var ct = TestContext.Current.CancellationToken;
+        await store.WriteBaselineAsync(SyntheticRuns.Snapshot(medianMs: 5), ct);
+        var outcome = await BaselineCheck.RunAsync(store, SyntheticRuns.Snapshot(medianMs: 6, seed: 2), accept: false, cancellationToken: ct);
+        var previous = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = new CultureInfo("ru-RU");
+            var table = ComparisonTable.Render(outcome);
+
+            Assert.Contains("req/s", table, StringComparison.Ordinal);
+            Assert.DoesNotMatch(@"\d,\d", table);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    private sealed class SnapshotComparer : IEqualityComparer<BaselineSnapshot?>
+    {
+        public bool Equals(BaselineSnapshot? x, BaselineSnapshot? y) =>
+            x is not null && y is not null && x with { ThroughputSeries = [] } == y with { ThroughputSeries = [] }
+            && x.ThroughputSeries.SequenceEqual(y.ThroughputSeries);
+
+        public int GetHashCode(BaselineSnapshot? obj) => 0;
+    }
+}
