@@ -7,7 +7,7 @@ public static class LineChart
     private const int Height = 300;
     private const int Left = 64;
     private const int Right = 16;
-    private const int Top = 34;
+    private const int Top = 44;
     private const int Bottom = 46;
 
     private static readonly double[] PercentileTicks = [0, 50, 90, 99, 99.9, 99.99, 99.999];
@@ -58,7 +58,7 @@ public static class LineChart
         foreach (var tick in xTicks)
         {
             canvas.Line(PlotX(tick), Height - Bottom, PlotX(tick), Height - Bottom + 4, "#999999");
-            canvas.Text(PlotX(tick), Height - Bottom + 16, xAxis == XAxisKind.Percentile ? SvgCanvas.Number(tick) + "%" : AxisTicks.Label(tick), size: 11);
+            canvas.Text(PlotX(tick), Height - Bottom + 16, xAxis == XAxisKind.Percentile ? tick.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + "%" : AxisTicks.Label(tick), size: 11);
         }
 
         canvas.Line(Left, Height - Bottom, Width - Right, Height - Bottom, "#666666");
@@ -71,14 +71,15 @@ public static class LineChart
             var colour = ChartPalette.For(i);
             canvas.Polyline(drawn[i].Points.Select(p => (PlotX(p.X), PlotY(p.Y))), colour, drawn[i].Name);
             var legendX = Left + 8 + i * 150;
-            canvas.Rect(legendX, Top - 4, 10, 10, colour);
-            canvas.Text(legendX + 14, Top + 5, drawn[i].Name, anchor: "start", size: 11);
+            canvas.Rect(legendX, Top - 18, 10, 10, colour);
+            canvas.Text(legendX + 14, Top - 9, drawn[i].Name, anchor: "start", size: 11);
         }
 
         return canvas.ToString();
     }
 
     // 1/(1-p) on a log scale: 90% -> 1, 99% -> 2, 99.9% -> 3, like HdrHistogram's percentile plots.
+    // 100% (the maximum) would be infinitely far; it is drawn at 99.999%.
     private static double PercentileSpread(double percentile) =>
-        Math.Log10(1 / Math.Max(1e-7, 1 - Math.Clamp(percentile, 0, 99.99999) / 100));
+        Math.Log10(1 / (1 - Math.Clamp(percentile, 0, 99.999) / 100));
 }

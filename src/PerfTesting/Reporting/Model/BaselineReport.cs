@@ -1,0 +1,23 @@
+using PerfTesting.Baselines;
+
+namespace PerfTesting.Reporting.Model;
+
+/// <summary>A baseline outcome as reported.</summary>
+/// <param name="Status">Compared, missing, not comparable or accepted.</param>
+/// <param name="Overall">The run's verdict, when compared.</param>
+/// <param name="Note">Why not comparable, or the received file written.</param>
+/// <param name="Metrics">One row per metric.</param>
+public sealed record BaselineReport(BaselineStatus Status, Verdict? Overall, string? Note, IReadOnlyList<MetricComparison> Metrics)
+{
+    /// <summary>Builds the report from a check's outcome.</summary>
+    /// <param name="outcome">The outcome.</param>
+    /// <returns>The report.</returns>
+    public static BaselineReport From(BaselineOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        var note = outcome.Comparison?.NotComparableReason
+            ?? (outcome.WrittenPath is null ? null : $"written to {Path.GetFileName(outcome.WrittenPath)}");
+        var compared = outcome.Status == BaselineStatus.Compared ? outcome.Comparison : null;
+        return new BaselineReport(outcome.Status, compared?.Overall, note, compared?.Metrics ?? []);
+    }
+}

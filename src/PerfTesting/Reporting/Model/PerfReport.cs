@@ -1,0 +1,28 @@
+using System.Text.Json.Serialization;
+using PerfTesting.Baselines;
+
+namespace PerfTesting.Reporting.Model;
+
+/// <summary>
+/// Everything a report shows, for one or many runs: the document the JSON exporter writes (schema
+/// <see cref="CurrentSchema"/>, documented in docs/report-schema.md) and the HTML and Markdown exporters render.
+/// </summary>
+/// <param name="Title">The report's heading.</param>
+/// <param name="GeneratedAt">When it was written.</param>
+/// <param name="Environment">Where the runs were measured.</param>
+/// <param name="Runs">The runs, in the order they ran.</param>
+/// <param name="Notes">Free text the producer adds (profile used, what could not run here and why).</param>
+public sealed record PerfReport(
+    string Title,
+    DateTimeOffset GeneratedAt,
+    EnvironmentFingerprint Environment,
+    IReadOnlyList<RunReport> Runs,
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>The schema this library writes.</summary>
+    public const string CurrentSchema = "perftesting.report/v1";
+
+    /// <summary>The document's schema version.</summary>
+    [JsonPropertyOrder(-1)]
+    public string Schema { get; init; } = CurrentSchema;
+}
