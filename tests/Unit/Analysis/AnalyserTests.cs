@@ -1,0 +1,175 @@
+using PerfTesting.Analysis;
+using PerfTesting.Reporting.Model;
+
+namespace Tests.Unit.Analysis;
+
+public sealed class AnalyserTests
+{
+    private static readonly ComponentInstrument Storage = new("S3 read", "registry.storage.read.duration", "registry.storage.errors");
+    private static readonly ComponentInstrument Metadata = new("DynamoDB lookup", "registry.metadata.lookup.duration");
+
+    [Fact]
+    public void ComponentShare_StorageDominates_IsTheBottleneckWithEvidence()
+    {
+        var run = Run(whiteBox:
+        [
+            Histogram("http.server.request.duration", "s", count: 1000, mean: 0.020, p50: 0.018, p99: 0.060),
+            Histogram(Storage.Instrument, "ms", count: 1000, mean: 15, p50: 14, p99: 45),
+            Histogram(Metadata.Instrument, "ms", count: 1000, mean: 2.5, p50: 2, p99: 9),
+        ]);
+
+        var findings = new ComponentShareAnalyser([Storage, Metadata]).Analyse(run).ToList();
+
+        var storage = Assert.Single(findings, f => f.Severity == Severity.Warning);
+        Assert.Equal("S3 read takes 75% of request time: the bottleneck of this run", storage.Title);
+        Assert.Contains("http.server.request.duration (server side): mean 20 ms", storage.Evidence);
+        var metadata = Assert.Single(findings, f => f.Severity == Severity.Hint);
+        Assert.StartsWith("DynamoDB lookup takes 13% of request time", metadata.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ComponentShare_CacheSkipsLookups_WeighsByCallsPerRequest()
+    {
+        var run = Run(whiteBox:
+        [
+            Histogram("http.server.request.duration", "ms", count: 1000, mean: 10, p50: 9, p99: 20),
+            Histogram(Metadata.Instrument, "ms", count: 100, mean: 20, p50: 20, p99: 30),
+        ]);
+
+        var finding = Assert.Single(new ComponentShareAnalyser([Metadata]).Analyse(run));
+
+        Assert.Contains("0.1 DynamoDB lookup per request -> 20% of request time", finding.Evidence);
+    }
+
+    [Fact]
+    public void ComponentShare_NoServerHistogram_FallsBackToClientLatency()
+    {
+        var run = Run(meanMs: 10, whiteBox: [Histogram(Storage.Instrument, "ms", count: 10, mean: 9, p50: 9, p99: 9)]);
+
+        var finding = Assert.Single(new ComponentShareAnalyser([Storage]).Analyse(run));
+
+        Assert.Contains("client-side latency: mean 10 ms", finding.Evidence);
+        Assert.Equal(0.9, finding.Score, 1e-9);
+    }
+
+    [Fact]
+    public void TailLatency_WideComponentTail_NamesTheComponent()
+    {
+        var run = Run(p50: 10, p99: 80, whiteBox:
+        [
+            Histogram(Storage.Instrument, "ms", count: 100, mean: 9, p50: 8, p99: 70),
+            Histogram(Metadata.Instrument, "ms", count: 100, mean: 1, p50: 1, p99: 1.5),
+        ]);
+
+        var finding = Assert.Single(new TailLatencyAnalyser([Storage, Metadata]).Analyse(run));
+
+        Assert.Equal("Heavy latency tail (p99 is 8x the median), carried by S3 read", finding.Title);
+    }
+
+    [Fact]
+    public void TailLatency_NarrowDistribution_SaysNothing()
+    {
+        Assert.Empty(new TailLatencyAnalyser([Storage]).Analyse(Run(p50: 10, p99: 20)));
+    }
+
+    [Fact]
+    public void TailLatency_NoComponentCarriesIt_SaysRequestsQueue()
+    {
+        var finding = Assert.Single(new TailLatencyAnalyser([Storage]).Analyse(Run(p50: 10, p99: 50)));
+
+        Assert.EndsWith("requests queue rather than one component being slow", finding.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ErrorCorrelation_StorageCountedTheErrors_AttributesThem()
+    {
+        var run = Run(failed: 50, whiteBox: [Counter("registry.storage.errors", 50)], errors: new() { ["status 503"] = 50 });
+
+        var finding = Assert.Single(new ErrorCorrelationAnalyser([Storage]).Analyse(run));
+
+        Assert.Equal(Severity.Error, finding.Severity);
+        Assert.Equal("5% of requests failed; S3 read reported 50 errors, 100% of the failures", finding.Title);
+        Assert.Contains("client saw status 503: 50", finding.Evidence);
+    }
+
+    [Fact]
+    public void ErrorCorrelation_NoComponentErrors_PointsOutsideTheService()
+    {
+        var finding = Assert.Single(new ErrorCorrelationAnalyser([Storage]).Analyse(Run(failed: 1)));
+
+        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.Contains("no component counted errors", finding.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ErrorCorrelation_NoFailures_SaysNothing()
+    {
+        Assert.Empty(new ErrorCorrelationAnalyser([Storage]).Analyse(Run()));
+    }
+
+    [Fact]
+    public void Saturation_ThroughputFlattens_FindsTheKnee()
+    {
+        IReadOnlyList<(int, RunReport)> sweep =
+        [
+            (1, Run(throughput: 100, p50: 10)),
+            (5, Run(throughput: 480, p50: 10.4)),
+            (10, Run(throughput: 900, p50: 11)),
+            (20, Run(throughput: 950, p50: 21)),
+            (50, Run(throughput: 960, p50: 52)),
+        ];
+
+        var finding = Assert.Single(SaturationAnalyser.Analyse(sweep));
+
+        Assert.Equal("Throughput saturates at about 10 clients (900 req/s); beyond that latency grows instead of throughput", finding.Title);
+        Assert.Contains("10 -> 20 clients: throughput +5.6%, p50 +90.9%", finding.Evidence);
+    }
+
+    [Fact]
+    public void Saturation_LinearScaling_SaysNothing()
+    {
+        Assert.Empty(SaturationAnalyser.Analyse([(1, Run(throughput: 100)), (2, Run(throughput: 200)), (4, Run(throughput: 390))]));
+    }
+
+    [Fact]
+    public void CpuSaturation_NearlyAllCores_IsAWarning()
+    {
+        var run = Run(durationSeconds: 10, whiteBox: [Counter(CpuSaturationAnalyser.CpuTimeInstrument, 18, unit: "s")]);
+
+        var finding = Assert.Single(new CpuSaturationAnalyser(cores: 2).Analyse(run));
+
+        Assert.StartsWith("The process used 90% of 2 cores", finding.Title, StringComparison.Ordinal);
+        Assert.Empty(new CpuSaturationAnalyser(cores: 8).Analyse(run));
+    }
+
+    [Fact]
+    public void RunAnalysis_RanksErrorsFirstThenByScore()
+    {
+        var run = Run(failed: 50, p50: 10, p99: 90, whiteBox: [Counter("registry.storage.errors", 50)]);
+
+        var findings = RunAnalysis.Analyse(run, [new TailLatencyAnalyser([Storage]), new ErrorCorrelationAnalyser([Storage])]);
+
+        Assert.Equal(["error correlation", "tail latency"], findings.Select(f => f.Analyser));
+        Assert.Equal("analyser: error correlation", findings[0].ToReport().Evidence[0]);
+    }
+
+    [Fact]
+    public void Constructors_RejectNonsense()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ComponentShareAnalyser([], warnShare: 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TailLatencyAnalyser([], ratio: 1));
+    }
+
+    private static InstrumentReport Histogram(string name, string unit, long count, double mean, double p50, double p99) =>
+        new("Acme.Registry", name, unit, "Histogram", count, mean * count, mean, p50, p99, p99 * 1.2);
+
+    private static InstrumentReport Counter(string name, double sum, string unit = "{error}") =>
+        new("Acme.Registry", name, unit, "Counter", 1, sum, sum, null, null, sum);
+
+    private static RunReport Run(
+        double meanMs = 10, double p50 = 10, double p99 = 20, double throughput = 100, long failed = 0, double durationSeconds = 10,
+        IReadOnlyList<InstrumentReport>? whiteBox = null, Dictionary<string, long>? errors = null) =>
+        new("run", "test run", DateTimeOffset.UnixEpoch, durationSeconds, new RequestTotals(1000, 1000 - failed, failed, 0, 0),
+            throughput, 0, new LatencySummary(1, meanMs, 1, p50, p50, p50, p99, p99, p99, p99), [], [],
+            errors ?? [], [], null, whiteBox ?? [], [], null);
+}
