@@ -12,7 +12,7 @@ public enum BaselineMetric
     /// <summary>99th percentile latency; higher is worse.</summary>
     P99,
 
-    /// <summary>Successful requests per second; lower is worse.</summary>
+    /// <summary>Completed requests per second; lower is worse.</summary>
     Throughput,
 
     /// <summary>Share of failed requests; higher is worse.</summary>

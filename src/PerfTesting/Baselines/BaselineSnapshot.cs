@@ -12,7 +12,7 @@ namespace PerfTesting.Baselines;
 /// <param name="Environment">Where it ran.</param>
 /// <param name="Summary">The headline numbers.</param>
 /// <param name="LatencyHistogram">Base64 HdrHistogram (compressed V2 encoding) of latencies in microseconds.</param>
-/// <param name="ThroughputSeries">Successful requests in each second of the measured window.</param>
+/// <param name="ThroughputSeries">Completed requests in each whole second of the measured window.</param>
 public sealed record BaselineSnapshot(
     string Name,
     DateTimeOffset CreatedAt,

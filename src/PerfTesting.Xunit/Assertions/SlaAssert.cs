@@ -1,0 +1,38 @@
+using PerfTesting.Assertions;
+using PerfTesting.Measurement;
+using Xunit;
+
+namespace PerfTesting.Xunit.Assertions;
+
+/// <summary>Fails the current test when a run breaks its SLA, with a table of every line (limit, actual, pass/fail).</summary>
+public static class SlaAssert
+{
+    /// <summary>Evaluates <paramref name="sla"/>; writes the table to the test output; throws when any line fails.</summary>
+    /// <param name="result">The run.</param>
+    /// <param name="sla">The SLA.</param>
+    /// <returns>The report, for reports.</returns>
+    public static SlaReport Meets(RunResult result, SlaDefinition sla)
+    {
+        var report = SlaEvaluator.Evaluate(result, sla);
+        var table = report.ToTable();
+        try
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine(table);
+        }
+        catch (InvalidOperationException)
+        {
+            // Output closed; the exception below still carries the table.
+        }
+
+        return report.Passed ? report : throw new SlaBreachedException(table);
+    }
+
+    /// <summary>Builds the SLA with <paramref name="define"/> and checks it.</summary>
+    /// <param name="result">The run.</param>
+    /// <param name="define">Adds requirements to an empty SLA.</param>
+    public static SlaReport Meets(RunResult result, Func<Sla, Sla> define)
+    {
+        ArgumentNullException.ThrowIfNull(define);
+        return Meets(result, define(Sla.Define()).Build());
+    }
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using PerfTesting.Measurement;
+
+namespace PerfTesting.Assertions;
+
+/// <summary>Evaluates an SLA against a run: an analyser that returns a report and never throws for a breach.</summary>
+public static class SlaEvaluator
+{
+    /// <summary>Evaluates every requirement.</summary>
+    /// <param name="result">The run.</param>
+    /// <param name="sla">The SLA.</param>
+    /// <returns>The report.</returns>
+    public static SlaReport Evaluate(RunResult result, SlaDefinition sla)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(sla);
+        return new SlaReport(result.Name, [.. sla.Requirements.Select(r => Line(result, r))]);
+    }
+
+    private static SlaLine Line(RunResult result, SlaRequirement requirement)
+    {
+        var scenario = requirement.Scenario is null ? null : result.Scenarios.FirstOrDefault(s => s.Name == requirement.Scenario);
+        if (requirement.Scenario is not null && scenario is null)
+        {
+            return new SlaLine(requirement, double.NaN, false, LimitText(requirement), "scenario did not run");
+        }
+
+        var totals = scenario?.Totals ?? result.Totals;
+        switch (requirement.Metric)
+        {
+            case SlaMetric.LatencyPercentile:
+                var histogram = Baselines.HistogramCodec.Decode(scenario?.LatencyHistogram ?? result.LatencyHistogram);
+                if (histogram.TotalCount == 0)
+                {
+                    return new SlaLine(requirement, double.NaN, false, LimitText(requirement), "no requests completed");
+                }
+
+                var latency = LatencyStats.Percentile(histogram, requirement.Percentile!.Value);
+                return new SlaLine(requirement, latency, latency < requirement.Limit, LimitText(requirement), Ms(latency));
+            case SlaMetric.ErrorRate:
+                var errorRate = totals.Completed == 0 ? 1 : (double)totals.Failed / totals.Completed;
+                return new SlaLine(requirement, errorRate, totals.Completed > 0 && errorRate < requirement.Limit, LimitText(requirement),
+                    totals.Completed == 0 ? "no requests completed" : Percent(errorRate));
+            case SlaMetric.Throughput:
+                var throughput = result.Duration <= TimeSpan.Zero ? 0 : totals.Completed / result.Duration.TotalSeconds;
+                return new SlaLine(requirement, throughput, throughput > requirement.Limit, LimitText(requirement), Rate(throughput));
+            default:
+                var arrivals = totals.Started + totals.Dropped;
+                var dropped = arrivals == 0 ? 0 : (double)totals.Dropped / arrivals;
+                return new SlaLine(requirement, dropped, dropped < requirement.Limit || (dropped == 0 && requirement.Limit == 0), LimitText(requirement), Percent(dropped));
+        }
+    }
+
+    private static string LimitText(SlaRequirement requirement) => requirement.Metric switch
+    {
+        SlaMetric.LatencyPercentile => "< " + Ms(requirement.Limit),
+        SlaMetric.Throughput => "> " + Rate(requirement.Limit),
+        _ => "< " + Percent(requirement.Limit),
+    };
+
+    private static string Ms(double value) => value.ToString(value < 10 ? "0.###" : "0.#", CultureInfo.InvariantCulture) + " ms";
+
+    private static string Rate(double value) => value.ToString("0.#", CultureInfo.InvariantCulture) + " req/s";
+
+    private static string Percent(double share) => (share * 100).ToString("0.###", CultureInfo.InvariantCulture) + "%";
+}

@@ -1,0 +1,465 @@
+using System.Collections.Concurrent;
+using PerfTesting.Measurement;
+
+namespace PerfTesting.Load;
+
+/// <summary>
+/// One run's machinery: the virtual clients or the arrival dispatcher, the warm-up switch, the
+/// once-a-second ticker that harvests the series and reports progress, and the final accounting.
+/// </summary>
+internal sealed class LoadRun
+{
+    private const int WarmingUp = 0;
+    private const int Measuring = 1;
+
+    private readonly LoadProfile _profile;
+    private readonly IReadOnlyList<Scenario> _scenarios;
+    private readonly LoadRunnerOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ScenarioRecorder[] _recorders;
+    private readonly ScenarioPicker _picker;
+    private readonly RawSampleBuffer? _raw;
+    private readonly MeterCapture? _meters;
+    private readonly List<SecondStats> _series = [];
+    private readonly Lock _windowLock = new();
+    private ProcessSampler? _process;
+    private volatile int _phase;
+    private volatile bool _stopping;
+    private long _runStart;
+    private long _windowStart;
+    private DateTimeOffset _windowStartWall;
+    private long _inFlight;
+    private long _issued;
+    private long _progressRequests;
+    private long _progressErrors;
+
+    public LoadRun(LoadProfile profile, IReadOnlyList<Scenario> scenarios, LoadRunnerOptions options)
+    {
+        _profile = profile;
+        _scenarios = scenarios;
+        _options = options;
+        _time = options.Time;
+        _recorders = [.. scenarios.Select(s => new ScenarioRecorder(s.Name))];
+        _picker = new ScenarioPicker(scenarios);
+        _raw = options.RawSampleCapacity > 0 ? new RawSampleBuffer(options.RawSampleCapacity) : null;
+        _meters = options.Meters.Count > 0 ? new MeterCapture(options.Meters) : null;
+    }
+
+    private TimeSpan WindowElapsed => _time.GetElapsedTime(_windowStart);
+
+    public async Task<RunResult> ExecuteAsync(CancellationToken cancellationToken)
+    {
+        using var ticker = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _runStart = _time.GetTimestamp();
+        var warmUp = _profile.WarmUp;
+        if (warmUp <= TimeSpan.Zero)
+        {
+            BeginWindow();
+        }
+
+        var tick = TickAsync(ticker.Token);
+        var cancelled = false;
+        try
+        {
+            await (_profile switch
+            {
+                ClosedLoadProfile closed => RunClosedAsync(closed, cancellationToken),
+                OpenLoadProfile open => RunOpenAsync(open, cancellationToken),
+                _ => throw new NotSupportedException($"Unknown profile {_profile.GetType().Name}."),
+            }).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            cancelled = true;
+        }
+
+        if (_phase == WarmingUp)
+        {
+            // Cancelled during warm-up: an empty window rather than warm-up numbers.
+            BeginWindow();
+        }
+
+        var windowEnd = _time.GetTimestamp();
+        await ticker.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await tick.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The ticker ends by cancellation.
+        }
+
+        return Finish(windowEnd, cancelled || cancellationToken.IsCancellationRequested);
+    }
+
+    private void BeginWindow()
+    {
+        lock (_windowLock)
+        {
+            if (_phase == Measuring)
+            {
+                return;
+            }
+
+            foreach (var recorder in _recorders)
+            {
+                recorder.Reset();
+            }
+
+            _raw?.Clear();
+            Interlocked.Exchange(ref _progressRequests, 0);
+            Interlocked.Exchange(ref _progressErrors, 0);
+            _process = _options.CaptureProcess ? new ProcessSampler() : null;
+            _meters?.Start();
+            _windowStart = _time.GetTimestamp();
+            _windowStartWall = _time.GetUtcNow();
+
+            // Published last: a request that sees Measuring is counted, and everything it counts into is reset.
+            _phase = Measuring;
+        }
+    }
+
+    private async Task WarmUpTimerAsync(CancellationToken cancellationToken)
+    {
+        if (_phase == WarmingUp)
+        {
+            await Task.Delay(_profile.WarmUp, _time, cancellationToken).ConfigureAwait(false);
+            BeginWindow();
+        }
+    }
+
+    private async Task RunClosedAsync(ClosedLoadProfile profile, CancellationToken cancellationToken)
+    {
+        var clients = new Task[profile.MaxClients + 1];
+        clients[0] = WarmUpTimerAsync(cancellationToken);
+        for (var id = 0; id < profile.MaxClients; id++)
+        {
+            clients[id + 1] = ClientAsync(profile, id, cancellationToken);
+        }
+
+        await Task.WhenAll(clients).ConfigureAwait(false);
+    }
+
+    private async Task ClientAsync(ClosedLoadProfile profile, int id, CancellationToken cancellationToken)
+    {
+        // Yield at once so that starting thousands of clients does not run their first requests inline.
+        await Task.Yield();
+        var context = new ScenarioContext(id);
+        var random = new Random(unchecked((id + 1) * 7919));
+        long measuredIterations = 0;
+        while (!_stopping)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var measured = _phase == Measuring;
+            int active;
+            if (measured)
+            {
+                var elapsed = WindowElapsed;
+                if (elapsed >= _profile.TimeLimit || (profile.IterationsPerClient is null && profile.TotalIterations is null && elapsed >= profile.Duration))
+                {
+                    _stopping = true;
+                    return;
+                }
+
+                active = profile.IterationsPerClient is null && profile.TotalIterations is null ? profile.ClientsAt(elapsed) : profile.MaxClients;
+            }
+            else
+            {
+                active = profile.Stages[0].Clients;
+            }
+
+            if (id >= active)
+            {
+                // Not this client's turn in the current stage; stage changes are coarse, so polling is enough.
+                await Task.Delay(TimeSpan.FromMilliseconds(20), _time, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            if (measured)
+            {
+                if (measuredIterations >= profile.IterationsPerClient)
+                {
+                    return;
+                }
+
+                if (profile.TotalIterations is { } total && Interlocked.Increment(ref _issued) > total)
+                {
+                    return;
+                }
+
+                measuredIterations++;
+            }
+
+            await IterateAsync(context, _picker.Pick(random.NextDouble()), measured, _time.GetTimestamp(), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RunOpenAsync(OpenLoadProfile profile, CancellationToken cancellationToken)
+    {
+        var contexts = new ConcurrentStack<ScenarioContext>(Enumerable.Range(0, profile.MaxInFlight).Reverse().Select(i => new ScenarioContext(i)));
+        var random = new Random(7919);
+        var outstanding = new Outstanding();
+        try
+        {
+            if (_profile.WarmUp > TimeSpan.Zero)
+            {
+                var rate = profile.Stages[0].FromRate;
+                await DispatchAsync(profile, [new RateStage(_profile.WarmUp, rate, rate)], _runStart, measured: false, contexts, random, outstanding, cancellationToken).ConfigureAwait(false);
+                BeginWindow();
+            }
+
+            await DispatchAsync(profile, profile.Stages, _windowStart, measured: true, contexts, random, outstanding, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await outstanding.DrainAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task DispatchAsync(
+        OpenLoadProfile profile,
+        IReadOnlyList<RateStage> stages,
+        long origin,
+        bool measured,
+        ConcurrentStack<ScenarioContext> contexts,
+        Random random,
+        Outstanding outstanding,
+        CancellationToken cancellationToken)
+    {
+        var frequency = _time.TimestampFrequency;
+        foreach (var offset in ArrivalSchedule.Offsets(stages))
+        {
+            if (measured && offset >= _profile.TimeLimit)
+            {
+                return;
+            }
+
+            var due = origin + (long)(offset.TotalSeconds * frequency);
+            var wait = due - _time.GetTimestamp();
+            if (wait > frequency / 1000)
+            {
+                // Sleep until the arrival is due; arrivals that fall due while asleep go out at once on waking,
+                // and their latency still counts from when they were due.
+                await Task.Delay(TimeSpan.FromSeconds((double)wait / frequency), _time, cancellationToken).ConfigureAwait(false);
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            var scenario = _picker.Pick(random.NextDouble());
+            if (Interlocked.Read(ref _inFlight) >= profile.MaxInFlight || !contexts.TryPop(out var context))
+            {
+                if (measured)
+                {
+                    _recorders[scenario].Drop();
+                }
+
+                continue;
+            }
+
+            outstanding.Add();
+            _ = ArrivalAsync(context, scenario, measured, due, contexts, outstanding, cancellationToken);
+        }
+    }
+
+    private async Task ArrivalAsync(
+        ScenarioContext context,
+        int scenario,
+        bool measured,
+        long intendedStart,
+        ConcurrentStack<ScenarioContext> contexts,
+        Outstanding outstanding,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Yield();
+            await IterateAsync(context, scenario, measured, intendedStart, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Counted as cancelled in IterateAsync; the run reports it as cancelled.
+        }
+        finally
+        {
+            contexts.Push(context);
+            outstanding.Done();
+        }
+    }
+
+    private async ValueTask IterateAsync(ScenarioContext context, int scenarioIndex, bool measured, long start, CancellationToken cancellationToken)
+    {
+        var scenario = _scenarios[scenarioIndex];
+        var recorder = _recorders[scenarioIndex];
+        context.ScenarioName = scenario.Name;
+        if (measured)
+        {
+            recorder.Start();
+        }
+
+        Interlocked.Increment(ref _inFlight);
+        StepOutcome outcome;
+        try
+        {
+            outcome = await scenario.Step(context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Interlocked.Decrement(ref _inFlight);
+            if (measured)
+            {
+                recorder.Cancel();
+            }
+
+            throw;
+        }
+        catch (Exception e)
+        {
+            outcome = StepOutcome.Fail(HttpStep.Classify(e));
+        }
+
+        var end = _time.GetTimestamp();
+        Interlocked.Decrement(ref _inFlight);
+        context.Iteration++;
+        if (!measured)
+        {
+            return;
+        }
+
+        var micros = LatencyHistograms.ToMicroseconds(end - start, _time.TimestampFrequency);
+        recorder.Record(micros, outcome);
+        _raw?.Add(new RawSample(
+            (start - _windowStart) * 1000.0 / _time.TimestampFrequency, context.ClientId, scenarioIndex, micros / 1000.0,
+            outcome.StatusCode, outcome.Bytes, outcome.Success));
+    }
+
+    private async Task TickAsync(CancellationToken cancellationToken)
+    {
+        var ticks = 0;
+        var phase = _phase;
+        while (true)
+        {
+            if (phase != _phase)
+            {
+                phase = _phase;
+                ticks = 0;
+            }
+
+            var origin = phase == Measuring ? _windowStart : _runStart;
+            ticks++;
+            var due = origin + ticks * _time.TimestampFrequency;
+            var wait = due - _time.GetTimestamp();
+            if (wait > 0)
+            {
+                await Task.Delay(TimeSpan.FromSeconds((double)wait / _time.TimestampFrequency), _time, cancellationToken).ConfigureAwait(false);
+            }
+
+            lock (_windowLock)
+            {
+                if (phase != _phase)
+                {
+                    // The window began while this tick slept: its numbers belong to warm-up.
+                    continue;
+                }
+
+                Harvest(ticks - 1, phase == Measuring);
+            }
+        }
+    }
+
+    /// <summary>Takes one second's numbers from every scenario; adds them to the series when measuring.</summary>
+    private void Harvest(int second, bool measuring)
+    {
+        var latency = LatencyHistograms.Create();
+        long requests = 0, errors = 0, bytes = 0;
+        foreach (var recorder in _recorders)
+        {
+            var interval = recorder.Harvest();
+            latency.Add(interval.Latency);
+            requests += interval.Requests;
+            errors += interval.Errors;
+            bytes += interval.Bytes;
+            recorder.Recycle(interval.Latency);
+        }
+
+        var p99 = LatencyStats.Percentile(latency, 99);
+        if (measuring)
+        {
+            _series.Add(new SecondStats(second, requests, errors, bytes, LatencyStats.Percentile(latency, 50), p99,
+                _options.KeepSecondHistograms && latency.TotalCount > 0 ? Baselines.HistogramCodec.Encode(latency) : null));
+            _process?.Sample();
+            _meters?.Poll();
+        }
+
+        var totalRequests = Interlocked.Add(ref _progressRequests, measuring ? requests : 0);
+        var totalErrors = Interlocked.Add(ref _progressErrors, measuring ? errors : 0);
+        _options.Observer?.OnProgress(new RunProgress(
+            measuring ? TimeSpan.FromSeconds(second + 1) : _profile.WarmUp - TimeSpan.FromSeconds(second + 1),
+            !measuring, requests, errors, totalRequests, totalErrors, p99, Interlocked.Read(ref _inFlight)));
+    }
+
+    private RunResult Finish(long windowEnd, bool cancelled)
+    {
+        var duration = _time.GetElapsedTime(_windowStart, windowEnd);
+        Harvest((int)Math.Floor(duration.TotalSeconds), measuring: true);
+        _meters?.Stop();
+        var process = _process?.Finish();
+        var whole = LatencyHistograms.Create();
+        var totals = new RunTotals(0, 0, 0, 0, 0, 0);
+        var errors = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        var scenarios = new List<ScenarioResult>();
+        foreach (var recorder in _recorders)
+        {
+            var result = recorder.Result();
+            scenarios.Add(result);
+            whole.Add(recorder.Whole);
+            var t = result.Totals;
+            totals = new RunTotals(totals.Started + t.Started, totals.Succeeded + t.Succeeded, totals.Failed + t.Failed,
+                totals.Cancelled + t.Cancelled, totals.Dropped + t.Dropped, totals.Bytes + t.Bytes);
+            foreach (var (kind, count) in result.ErrorsByKind)
+            {
+                errors[kind] = errors.GetValueOrDefault(kind) + count;
+            }
+        }
+
+        var (raw, lost) = _raw?.Snapshot() ?? ([], 0);
+        return new RunResult(
+            _options.Name,
+            _profile.Describe(),
+            RunEnvironment.Here(_windowStartWall, _windowStartWall + duration),
+            duration,
+            totals,
+            LatencyStats.From(whole),
+            [.. _series.Where(s => s.Requests > 0 || s.Second < (int)Math.Ceiling(duration.TotalSeconds))],
+            errors,
+            scenarios,
+            _meters?.Summaries() ?? [],
+            process,
+            raw,
+            lost,
+            Baselines.HistogramCodec.Encode(whole),
+            cancelled);
+    }
+
+    /// <summary>Counts open-model arrivals still running, so the run ends only after the last one.</summary>
+    private sealed class Outstanding
+    {
+        private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private long _count = 1; // the dispatcher's own hold, released by DrainAsync
+
+        public void Add() => Interlocked.Increment(ref _count);
+
+        public void Done()
+        {
+            if (Interlocked.Decrement(ref _count) == 0)
+            {
+                _drained.TrySetResult();
+            }
+        }
+
+        public Task DrainAsync()
+        {
+            Done();
+            return _drained.Task;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+namespace PerfTesting.Load;
+
+/// <summary>How a <see cref="LoadRunner"/> measures, beyond the profile itself.</summary>
+public sealed record LoadRunnerOptions
+{
+    /// <summary>The clock (tests pass a fake one).</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>The run's name in results.</summary>
+    public string Name { get; init; } = "run";
+
+    /// <summary>Receives progress once a second, or null.</summary>
+    public IRunObserver? Observer { get; init; }
+
+    /// <summary>How many per-request records to keep (0: none). Memory is reserved up front, so keep it bounded.</summary>
+    public int RawSampleCapacity { get; init; }
+
+    /// <summary>Meters whose instruments are captured for the measured window (white-box).</summary>
+    public IReadOnlyList<string> Meters { get; init; } = [];
+
+    /// <summary>Whether to sample this process's CPU, GC and memory over the window.</summary>
+    public bool CaptureProcess { get; init; } = true;
+
+    /// <summary>Whether to keep each second's encoded histogram (for interval logs); costs a few KiB per second.</summary>
+    public bool KeepSecondHistograms { get; init; } = true;
+
+    /// <summary>Throws when a value is out of range.</summary>
+    public LoadRunnerOptions Validate()
+    {
+        ArgumentNullException.ThrowIfNull(Time);
+        ArgumentException.ThrowIfNullOrWhiteSpace(Name);
+        return RawSampleCapacity is < 0 or > 50_000_000
+            ? throw new ArgumentOutOfRangeException(nameof(RawSampleCapacity), RawSampleCapacity, "Raw-sample capacity must be 0 to 50,000,000.")
+            : this;
+    }
+}

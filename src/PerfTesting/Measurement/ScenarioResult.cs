@@ -1,0 +1,13 @@
+namespace PerfTesting.Measurement;
+
+/// <summary>One scenario's share of a run.</summary>
+/// <param name="Name">The scenario.</param>
+/// <param name="Totals">Its accounting.</param>
+/// <param name="Latency">Its latency statistics.</param>
+/// <param name="ErrorsByKind">Its failures by kind.</param>
+/// <param name="LatencyHistogram">Its latencies (base64 HdrHistogram of microseconds).</param>
+public sealed record ScenarioResult(string Name, RunTotals Totals, LatencyStats Latency, IReadOnlyDictionary<string, long> ErrorsByKind, string LatencyHistogram)
+{
+    /// <summary>Failed divided by completed.</summary>
+    public double ErrorRate => Totals.Completed == 0 ? 0 : (double)Totals.Failed / Totals.Completed;
+}
