@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Builder;
+using PerfTesting.Load;
+using PerfTesting.Xunit.Assertions;
+using PerfTesting.Xunit.Load;
+
+namespace Tests.Unit.Load;
+
+/// <summary>The README's ten-line test, kept compiling and passing: 100 clients against a loopback endpoint.</summary>
+public sealed class ExampleTest
+{
+    [Fact]
+    public async Task HomePage_HundredClients_MeetsItsSla()
+    {
+        await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/", () => "hello"));
+        using var http = new HttpClient();
+
+        var result = await PerfRunner.RunAsync(
+            LoadProfile.Closed(clients: 100, TimeSpan.FromSeconds(2)).WithWarmUp(TimeSpan.FromSeconds(0.5)),
+            Scenario.Create("home", HttpStep.Get(http, server.Url("/"))));
+
+        SlaAssert.Meets(result, sla => sla.LatencyPercentile(99, below: TimeSpan.FromSeconds(2)).ErrorRate(below: 0.01));
+    }
+}
