@@ -59,7 +59,9 @@ internal sealed class ScenarioRecorder(string name)
     /// <summary>Takes what was recorded since the last harvest; the caller is the single reader.</summary>
     public (HistogramBase Latency, long Requests, long Errors, long Bytes) Harvest()
     {
+        // A recycled histogram becomes the recorder's active one: it must never be handed in twice.
         var interval = _interval.GetIntervalHistogram(_recycled);
+        _recycled = null;
         var requests = Interlocked.Exchange(ref _intervalRequests, 0);
         var errors = Interlocked.Exchange(ref _intervalErrors, 0);
         var bytes = Interlocked.Exchange(ref _intervalBytes, 0);

@@ -81,7 +81,27 @@ public sealed class LoadRunnerTests
             LoadProfile.ClosedIterations(2, 10).WithWarmUp(TimeSpan.FromMilliseconds(300)), scenario, TestContext.Current.CancellationToken);
 
         Assert.Equal(20, result.Totals.Started);
+        Assert.Equal(20, result.Latency.Count);
+        Assert.Equal(20, result.DecodeHistogram().TotalCount);
         Assert.True(calls > 20, $"warm-up should have run iterations too, saw {calls} calls");
+    }
+
+    [Fact]
+    public async Task RunAsync_WarmUpThenSeconds_KeepsEveryLatencyOfTheWindow()
+    {
+        var scenario = Scenario.Create("paced", async (_, ct) =>
+        {
+            await Task.Delay(1, ct);
+            return StepOutcome.Ok();
+        });
+
+        var result = await new LoadRunner().RunAsync(
+            LoadProfile.Closed(2, TimeSpan.FromSeconds(2.5)).WithWarmUp(TimeSpan.FromSeconds(1.2)), scenario, TestContext.Current.CancellationToken);
+
+        Assert.True(result.Totals.Completed > 0);
+        Assert.Equal(result.Totals.Completed, result.Latency.Count);
+        Assert.Equal(result.Totals.Completed, result.Series.Sum(s => s.Requests));
+        Assert.True(result.Latency.P99 > 0);
     }
 
     [Fact]
