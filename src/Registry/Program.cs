@@ -1,7 +1,18 @@
-var builder = WebApplication.CreateBuilder(args);
+using Registry.Hosting;
+using Registry.Seeding;
+
+if (args is ["seed", .. var seedArgs])
+{
+    return await SeedCommand.RunAsync(seedArgs);
+}
+
+// Content root = the build output, so appsettings.json is found whatever the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.AddApplicationServices(args);
 var app = builder.Build();
-app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }));
-app.Run();
+app.UseRegistry();
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, public so that WebApplicationFactory can host the registry in tests.</summary>
 public partial class Program;

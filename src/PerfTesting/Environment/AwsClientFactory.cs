@@ -14,11 +14,13 @@ public static class AwsClientFactory
 {
     /// <summary>Creates an S3 client for the endpoint.</summary>
     /// <param name="endpoint">Where S3 answers.</param>
+    /// <param name="configure">Settings applied before the endpoint and emulator settings (connection limits, timeouts).</param>
     /// <returns>A client the caller disposes.</returns>
-    public static AmazonS3Client CreateS3Client(AwsEndpoint endpoint)
+    public static AmazonS3Client CreateS3Client(AwsEndpoint endpoint, Action<AmazonS3Config>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         var config = new AmazonS3Config();
+        configure?.Invoke(config);
         ConfigureServiceUrl(config, endpoint);
         if (endpoint.ServiceUrl is not null)
         {

@@ -1,0 +1,173 @@
+using System.Globalization;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Microsoft.Extensions.Options;
+using PerfTesting.Environment;
+using Registry.Diagnostics;
+using Registry.Hosting;
+using Registry.Models;
+using Registry.Options;
+
+namespace Registry.Catalog;
+
+/// <summary>
+/// The catalog in one DynamoDB table. Every model shares the partition key <c>model</c> and sorts by
+/// <c>owner/name/version</c>, so a Query pages in a stable order and a cursor is just the last key.
+/// One partition is fine for thousands of models; beyond that, shard the partition key by owner.
+/// </summary>
+internal sealed class DynamoDbModelCatalog(BackingServiceClients clients, IOptions<RegistryOptions> options, RegistryMetrics metrics) : IModelCatalog
+{
+    private IAmazonDynamoDB Dynamo => clients.DynamoDb;
+
+    private const string Partition = "model";
+
+    private string Table => options.Value.TablePrefix + "models";
+
+    public async Task<ModelRecord?> GetAsync(ModelKey key, CancellationToken cancellationToken)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        var response = await Dynamo.GetItemAsync(new GetItemRequest
+        {
+            TableName = Table,
+            Key = new() { ["pk"] = new AttributeValue(Partition), ["sk"] = new AttributeValue(key.CatalogKey) },
+            ConsistentRead = true,
+        }, cancellationToken);
+        metrics.RecordCatalogLookup(TimeProvider.System.GetElapsedTime(started), "get");
+        return response.Item is { Count: > 0 } item ? FromItem(item) : null;
+    }
+
+    public async Task<(bool Added, ModelRecord Stored)> TryAddAsync(ModelRecord record, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Dynamo.PutItemAsync(new PutItemRequest
+            {
+                TableName = Table,
+                Item = ToItem(record),
+                ConditionExpression = "attribute_not_exists(sk)",
+            }, cancellationToken);
+            return (true, record);
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            var stored = await GetAsync(record.Key, cancellationToken)
+                ?? throw new InvalidOperationException($"{record.Key} was reported as existing but cannot be read.");
+            return (false, stored);
+        }
+    }
+
+    public async Task<ModelPage> ListAsync(int limit, ModelKey? after, CancellationToken cancellationToken)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        var response = await Dynamo.QueryAsync(new QueryRequest
+        {
+            TableName = Table,
+            KeyConditionExpression = "pk = :pk",
+            ExpressionAttributeValues = new() { [":pk"] = new AttributeValue(Partition) },
+            ExclusiveStartKey = after is null ? null : new() { ["pk"] = new AttributeValue(Partition), ["sk"] = new AttributeValue(after.CatalogKey) },
+            Limit = limit,
+            ConsistentRead = true,
+        }, cancellationToken);
+        metrics.RecordCatalogLookup(TimeProvider.System.GetElapsedTime(started), "list");
+        var items = (response.Items ?? []).Select(FromItem).ToList();
+        var next = response.LastEvaluatedKey is { Count: > 0 } last && items.Count == limit ? last["sk"].S : null;
+        return new ModelPage(items, next);
+    }
+
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Dynamo.CreateTableAsync(new CreateTableRequest
+            {
+                TableName = Table,
+                BillingMode = BillingMode.PAY_PER_REQUEST,
+                AttributeDefinitions = [new("pk", ScalarAttributeType.S), new("sk", ScalarAttributeType.S)],
+                KeySchema = [new("pk", KeyType.HASH), new("sk", KeyType.RANGE)],
+            }, cancellationToken);
+        }
+        catch (ResourceInUseException)
+        {
+            // Created by an earlier start: keep its contents.
+        }
+
+        await DynamoDbTables.WaitUntilActiveAsync(Dynamo, Table, cancellationToken);
+    }
+
+    public async Task ResetAsync(CancellationToken cancellationToken)
+    {
+        await DeleteTableAsync(Dynamo, Table, cancellationToken);
+        await EnsureCreatedAsync(cancellationToken);
+    }
+
+    public void Invalidate()
+    {
+    }
+
+    /// <summary>Deletes a table and waits until it is gone (dynalite and AWS delete asynchronously).</summary>
+    internal static async Task DeleteTableAsync(IAmazonDynamoDB dynamo, string table, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await dynamo.DeleteTableAsync(table, cancellationToken);
+        }
+        catch (ResourceNotFoundException)
+        {
+            return;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            try
+            {
+                await dynamo.DescribeTableAsync(table, timeout.Token);
+                await Task.Delay(TimeSpan.FromMilliseconds(50), timeout.Token);
+            }
+            catch (ResourceNotFoundException)
+            {
+                return;
+            }
+        }
+    }
+
+    private static Dictionary<string, AttributeValue> ToItem(ModelRecord record)
+    {
+        var item = new Dictionary<string, AttributeValue>
+        {
+            ["pk"] = new(Partition),
+            ["sk"] = new(record.Key.CatalogKey),
+            ["created_at"] = new(record.CreatedAt.ToString("O", CultureInfo.InvariantCulture)),
+        };
+        if (record.Metadata.Count > 0)
+        {
+            item["metadata"] = new AttributeValue { M = record.Metadata.ToDictionary(p => p.Key, p => new AttributeValue(p.Value)) };
+        }
+
+        if (record.Archive is { } archive)
+        {
+            item["storage_key"] = new(archive.StorageKey);
+            item["size_bytes"] = new AttributeValue { N = archive.SizeBytes.ToString(CultureInfo.InvariantCulture) };
+            item["sha256"] = new(archive.Sha256);
+            item["backend"] = new(archive.Backend);
+        }
+
+        return item;
+    }
+
+    private static ModelRecord FromItem(Dictionary<string, AttributeValue> item)
+    {
+        var archive = item.TryGetValue("storage_key", out var storageKey)
+            ? new ArchiveInfo(storageKey.S, long.Parse(item["size_bytes"].N, CultureInfo.InvariantCulture), item["sha256"].S, item["backend"].S)
+            : null;
+        var metadata = item.TryGetValue("metadata", out var map) && map.M is { } m
+            ? m.ToDictionary(p => p.Key, p => p.Value.S)
+            : new Dictionary<string, string>();
+        return new ModelRecord(
+            ModelKey.FromCatalogKey(item["sk"].S),
+            archive,
+            metadata,
+            DateTimeOffset.Parse(item["created_at"].S, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
+    }
+}

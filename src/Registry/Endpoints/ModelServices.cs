@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Options;
+using Registry.Catalog;
+using Registry.Diagnostics;
+using Registry.Options;
+using Registry.Storage;
+
+namespace Registry.Endpoints;
+
+/// <summary>What the model handlers need, bound with [AsParameters].</summary>
+internal sealed record ModelServices(
+    IModelCatalog Catalog,
+    ArchiveStores Stores,
+    IOptions<RegistryOptions> Registry,
+    IOptions<PerformanceOptions> Performance,
+    RegistryMetrics Metrics,
+    TimeProvider Time,
+    ILogger<ModelServices> Logger);

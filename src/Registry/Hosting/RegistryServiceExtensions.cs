@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using Registry.Auth;
+using Registry.Catalog;
+using Registry.Diagnostics;
+using Registry.Endpoints;
+using Registry.Options;
+using Registry.Storage;
+
+namespace Registry.Hosting;
+
+/// <summary>The registry's services and pipeline, kept out of Program.cs.</summary>
+internal static class RegistryServiceExtensions
+{
+    /// <summary>Environment variables the brief names, mapped onto configuration keys.</summary>
+    private static readonly (string Variable, string Key)[] Overrides =
+    [
+        ("STORAGE_BACKEND", $"{PerformanceOptions.Section}:storage_backend"),
+        ("REGISTRY_ADMIN_TOKEN", $"{AuthOptions.Section}:AdminToken"),
+        ("REGISTRY_READER_TOKEN", $"{AuthOptions.Section}:ReaderToken"),
+    ];
+
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder, string[] args)
+    {
+        // performance_config.json sits between appsettings.json and the environment, so both
+        // Performance__x variables and the short names above still override it.
+        builder.Configuration.AddJsonFile("performance_config.json", optional: true, reloadOnChange: false);
+        builder.Configuration.AddEnvironmentVariables();
+        builder.Configuration.AddInMemoryCollection(Overrides
+            .Where(o => System.Environment.GetEnvironmentVariable(o.Variable) is { Length: > 0 })
+            .Select(o => KeyValuePair.Create(o.Key, System.Environment.GetEnvironmentVariable(o.Variable))));
+        builder.Configuration.AddCommandLine(args);
+
+        builder.Logging.AddSimpleConsole(console => console.IncludeScopes = true);
+        var services = builder.Services;
+        services.AddOptions<RegistryOptions>().BindConfiguration(RegistryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PerformanceOptions>().BindConfiguration(PerformanceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions["correlationId"] = context.HttpContext.TraceIdentifier);
+        services.AddExceptionHandler<BackingServiceExceptionHandler>();
+        services.AddMetrics();
+        services.AddSingleton<RegistryMetrics>();
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddAuthentication(BearerTokenHandler.SchemeName).AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Roles.Reader, policy => policy.RequireRole(Roles.Reader, Roles.Admin))
+            .AddPolicy(Roles.Admin, policy => policy.RequireRole(Roles.Admin));
+
+        services.AddSingleton<BackingServiceClients>();
+        services.AddSingleton<S3ArchiveStore>();
+        services.AddSingleton<PostgresArchiveStore>();
+        services.AddSingleton<ArchiveStores>();
+        services.AddMemoryCache();
+        services.AddSingleton<DynamoDbModelCatalog>();
+        services.AddSingleton<IModelCatalog>(sp => sp.GetRequiredService<IOptions<PerformanceOptions>>().Value.MetadataCacheEnabled
+            ? new CachedModelCatalog(sp.GetRequiredService<DynamoDbModelCatalog>(), sp.GetRequiredService<IMemoryCache>(), sp.GetRequiredService<IOptions<PerformanceOptions>>())
+            : sp.GetRequiredService<DynamoDbModelCatalog>());
+        services.AddHostedService<RegistryStartup>();
+        services.AddHostedService<DevelopmentTokenWarning>();
+        return builder;
+    }
+
+    public static WebApplication UseRegistry(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthApi();
+        app.MapModelsApi();
+        app.MapAdminApi();
+        return app;
+    }
+}

@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Registry.Options;
+
+/// <summary>
+/// The performance toggles of the seed's <c>performance_config.json</c> (snake_case keys, under the
+/// <c>Performance</c> section). <c>STORAGE_BACKEND=s3|postgres</c> overrides the backend.
+/// Validated at startup: an invalid value stops the registry with the option's name.
+/// </summary>
+internal sealed class PerformanceOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Performance";
+
+    /// <summary>Where archives are stored. <value>Default: S3.</value></summary>
+    [ConfigurationKeyName("storage_backend")]
+    public StorageBackend StorageBackend { get; set; } = StorageBackend.S3;
+
+    /// <summary>Metadata lookups served from memory for a while. <value>Default: off.</value></summary>
+    [ConfigurationKeyName("metadata_cache_enabled")]
+    public bool MetadataCacheEnabled { get; set; }
+
+    /// <summary>How long a cached lookup stays valid. <value>Default: 60 s.</value></summary>
+    [ConfigurationKeyName("metadata_cache_ttl_seconds")]
+    [Range(1, 86_400)]
+    public int MetadataCacheTtlSeconds { get; set; } = 60;
+
+    /// <summary>Downloads answered with a redirect to a presigned S3 URL (S3 backend only). <value>Default: off.</value></summary>
+    [ConfigurationKeyName("presigned_urls_enabled")]
+    public bool PresignedUrlsEnabled { get; set; }
+
+    /// <summary>Lifetime of a presigned URL. <value>Default: 300 s (5 minutes).</value></summary>
+    [ConfigurationKeyName("presigned_url_expiry_seconds")]
+    [Range(1, 604_800)]
+    public int PresignedUrlExpirySeconds { get; set; } = 300;
+
+    /// <summary>Buffer used to copy an archive to the response. <value>Default: 81920 bytes.</value></summary>
+    [ConfigurationKeyName("stream_buffer_bytes")]
+    [Range(4096, 16 * 1024 * 1024)]
+    public int StreamBufferBytes { get; set; } = 81_920;
+
+    /// <summary>Largest number of pooled connections to one S3 endpoint. <value>Default: 100.</value></summary>
+    [ConfigurationKeyName("s3_max_connections")]
+    [Range(1, 10_000)]
+    public int S3MaxConnections { get; set; } = 100;
+}

@@ -1,0 +1,98 @@
+using Amazon.S3;
+using Amazon.S3.Model;
+using Microsoft.Extensions.Options;
+using PerfTesting.Environment;
+using Registry.Hosting;
+using Registry.Options;
+
+namespace Registry.Storage;
+
+/// <summary>Archives as objects in one S3 bucket.</summary>
+internal sealed class S3ArchiveStore(BackingServiceClients clients, IOptions<RegistryOptions> options) : IArchiveStore
+{
+    private IAmazonS3 S3 => clients.S3;
+
+    private string Bucket => options.Value.Bucket;
+
+    public string Name => "s3";
+
+    public async Task PutAsync(string key, Stream content, long length, CancellationToken cancellationToken)
+    {
+        // Emulator-safe request (no aws-chunked framing); the seekable stream gives the length.
+        var request = AwsClientFactory.NewPutObjectRequest(Bucket, key);
+        request.InputStream = content;
+        request.AutoCloseStream = false;
+        request.ContentType = "application/zip";
+        await S3.PutObjectAsync(request, cancellationToken);
+    }
+
+    public async Task<Stream> OpenReadAsync(string key, ByteRange? range, CancellationToken cancellationToken)
+    {
+        var request = new GetObjectRequest { BucketName = Bucket, Key = key };
+        if (range is { } r)
+        {
+            request.ByteRange = new Amazon.S3.Model.ByteRange(r.From, r.To);
+        }
+
+        var response = await S3.GetObjectAsync(request, cancellationToken);
+        return new OwningStream(response.ResponseStream, response);
+    }
+
+    public async Task DeleteAsync(string key, CancellationToken cancellationToken) =>
+        await S3.DeleteObjectAsync(Bucket, key, cancellationToken);
+
+    public async Task<Uri?> PresignAsync(string key, TimeSpan lifetime, CancellationToken cancellationToken)
+    {
+        var url = await S3.GetPreSignedURLAsync(new GetPreSignedUrlRequest
+        {
+            BucketName = Bucket,
+            Key = key,
+            Verb = HttpVerb.GET,
+            Expires = DateTime.UtcNow.Add(lifetime),
+            Protocol = S3.Config.ServiceURL?.StartsWith("http://", StringComparison.Ordinal) == true ? Protocol.HTTP : Protocol.HTTPS,
+        });
+        return new Uri(url);
+    }
+
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await S3.PutBucketAsync(Bucket, cancellationToken);
+        }
+        catch (AmazonS3Exception e) when (e.ErrorCode is "BucketAlreadyOwnedByYou" or "BucketAlreadyExists")
+        {
+        }
+    }
+
+    public async Task ResetAsync(CancellationToken cancellationToken)
+    {
+        // Every object the registry wrote is in its bucket: delete them page by page, then the bucket.
+        string? token = null;
+        do
+        {
+            ListObjectsV2Response page;
+            try
+            {
+                page = await S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = Bucket, ContinuationToken = token }, cancellationToken);
+            }
+            catch (AmazonS3Exception e) when (e.ErrorCode == "NoSuchBucket")
+            {
+                break;
+            }
+
+            foreach (var item in page.S3Objects ?? [])
+            {
+                await S3.DeleteObjectAsync(Bucket, item.Key, cancellationToken);
+            }
+
+            token = page.IsTruncated == true ? page.NextContinuationToken : null;
+        }
+        while (token is not null);
+
+        await EnsureCreatedAsync(cancellationToken);
+    }
+
+    public async Task PingAsync(CancellationToken cancellationToken) =>
+        await S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = Bucket, MaxKeys = 1 }, cancellationToken);
+}
