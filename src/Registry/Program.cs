@@ -8,7 +8,7 @@ if (args is ["seed", .. var seedArgs])
 
 // Content root = the build output, so appsettings.json is found whatever the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-builder.AddApplicationServices(args);
+builder.AddApplicationServices();
 var app = builder.Build();
 app.UseRegistry();
 await app.RunAsync();

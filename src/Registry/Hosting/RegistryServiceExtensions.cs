@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Registry.Auth;
@@ -21,16 +22,20 @@ internal static class RegistryServiceExtensions
         ("REGISTRY_READER_TOKEN", $"{AuthOptions.Section}:ReaderToken"),
     ];
 
-    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder, string[] args)
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        // performance_config.json sits between appsettings.json and the environment, so both
-        // Performance__x variables and the short names above still override it.
-        builder.Configuration.AddJsonFile("performance_config.json", optional: true, reloadOnChange: false);
-        builder.Configuration.AddEnvironmentVariables();
+        // performance_config.json sits right above appsettings*.json: the environment (Performance__x),
+        // the command line, the short names below and test hosts all still override it.
+        var sources = builder.Configuration.Sources;
+        var appSettings = sources.Select((source, index) => (source, index))
+            .LastOrDefault(s => s.source is FileConfigurationSource { Path: { } path } && path.StartsWith("appsettings", StringComparison.Ordinal));
+        var performanceConfig = new JsonConfigurationSource { Path = "performance_config.json", Optional = true, ReloadOnChange = false };
+        performanceConfig.ResolveFileProvider();
+        performanceConfig.FileProvider ??= builder.Environment.ContentRootFileProvider;
+        sources.Insert(appSettings.source is null ? 0 : appSettings.index + 1, performanceConfig);
         builder.Configuration.AddInMemoryCollection(Overrides
             .Where(o => System.Environment.GetEnvironmentVariable(o.Variable) is { Length: > 0 })
             .Select(o => KeyValuePair.Create(o.Key, System.Environment.GetEnvironmentVariable(o.Variable))));
-        builder.Configuration.AddCommandLine(args);
 
         builder.Logging.AddSimpleConsole(console => console.IncludeScopes = true);
         var services = builder.Services;

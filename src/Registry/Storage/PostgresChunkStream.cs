@@ -38,7 +38,8 @@ internal sealed class PostgresChunkStream(NpgsqlConnection connection, NpgsqlCom
             _chunk = reader.GetFieldValue<byte[]>(1);
             var chunkStart = (long)seq * chunkBytes;
             _offset = (int)Math.Max(0, _position - chunkStart);
-            _end = (int)Math.Min(_chunk.Length, to - chunkStart + 1);
+            var lastWanted = to - chunkStart; // no "+ 1" here: 'to' is long.MaxValue for a whole read
+            _end = lastWanted >= _chunk.Length - 1 ? _chunk.Length : (int)lastWanted + 1;
             _offset = Math.Min(_offset, _end);
         }
 

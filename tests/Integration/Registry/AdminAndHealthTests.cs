@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Amazon.S3.Model;
+using Npgsql;
+using PerfTesting.Environment;
+using PerfTesting.Measurement;
+using PerfTesting.Xunit.Fixtures;
+using Registry.Diagnostics;
+using Registry.Seeding;
+using static Tests.Integration.Registry.RegistryTesting;
+
+namespace Tests.Integration.Registry;
+
+/// <summary>Reset, health, tracks, seeding, metrics and the correlation id.</summary>
+public sealed class AdminAndHealthTests(BackingServicesFixture fixture)
+{
+    [Fact]
+    public async Task Reset_DeletesEveryObjectItemAndRow_AndTheRegistryWorksAfterwards()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await StartAsync(fixture, nameof(Reset_DeletesEveryObjectItemAndRow_AndTheRegistryWorksAfterwards));
+        using var admin = app.Admin();
+        (await admin.PutAsync("models/acme/s3model/1.0.0", Zip(Archive(4096, 1)), ct)).EnsureSuccessStatusCode();
+        // A second registry on the same resources that stores in PostgreSQL: reset must clear both stores.
+        await using var samePlacePostgres = new RegistryApp(app.Endpoints, "unused", new Dictionary<string, string?>
+        {
+            ["Registry:Bucket"] = app.Names.Bucket,
+            ["Registry:TablePrefix"] = app.Names.TablePrefix,
+            ["Registry:Database"] = app.Names.Database,
+            ["Performance:storage_backend"] = "Postgres",
+        });
+        using (var pgAdmin = samePlacePostgres.Admin())
+        {
+            (await pgAdmin.PutAsync("models/acme/pgmodel/1.0.0", Zip(Archive(4096, 2)), ct)).EnsureSuccessStatusCode();
+        }
+
+        using var reset = await admin.DeleteAsync("reset", ct);
+        var list = await admin.GetFromJsonAsync<JsonElement>("models", ct);
+        using var s3 = AwsClientFactory.CreateS3Client(app.Endpoints.S3);
+        var objects = await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = app.Names.Bucket }, ct);
+        var connection = await PostgresDatabases.CreateAsync(app.Endpoints.PostgresConnectionString, app.Names.Database, ct);
+        await using var dataSource = NpgsqlDataSource.Create(connection);
+        var rows = (long)(await dataSource.CreateCommand("SELECT count(*) FROM archive_chunks").ExecuteScalarAsync(ct))!;
+        using var afterwards = await admin.PutAsync("models/acme/s3model/1.0.0", Zip(Archive(4096, 3)), ct);
+
+        Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
+        Assert.Equal(0, list.GetProperty("items").GetArrayLength());
+        Assert.Empty(objects.S3Objects ?? []);
+        Assert.Equal(0, rows);
+        Assert.Equal(HttpStatusCode.Created, afterwards.StatusCode); // different bytes are welcome again: a fresh install
+    }
+
+    [Fact]
+    public async Task HealthComponents_ReportEachBackingServiceWithLatency()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await StartAsync(fixture, nameof(HealthComponents_ReportEachBackingServiceWithLatency));
+        using var anonymous = app.Anonymous();
+
+        var health = await anonymous.GetFromJsonAsync<JsonElement>("health/components", ct);
+        var tracks = await anonymous.GetFromJsonAsync<JsonElement>("tracks", ct);
+
+        Assert.Equal("ok", health.GetProperty("status").GetString());
+        foreach (var component in new[] { "s3", "postgres", "dynamodb" })
+        {
+            var status = health.GetProperty("components").GetProperty(component);
+            Assert.Equal("ok", status.GetProperty("status").GetString());
+            Assert.True(status.GetProperty("latency_ms").GetDouble() > 0);
+        }
+
+        Assert.Contains("Performance track", tracks.GetProperty("plannedTracks").EnumerateArray().Select(t => t.GetString()));
+    }
+
+    [Fact]
+    public async Task Seed_TwiceLeavesExactlyTheRequestedModels_AndTinyLlmDownloads()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await StartAsync(fixture, nameof(Seed_TwiceLeavesExactlyTheRequestedModels_AndTinyLlmDownloads));
+        using var admin = app.Admin();
+        var seeder = new RegistrySeeder(admin, TextWriter.Null);
+
+        await seeder.SeedAsync(25, 2 * 1024 * 1024, ct);
+        var second = await seeder.SeedAsync(25, 2 * 1024 * 1024, ct);
+        var all = await admin.GetFromJsonAsync<JsonElement>("models?limit=1000", ct);
+        var archive = await admin.GetByteArrayAsync($"models/{RegistrySeeder.TinyLlmId}/{RegistrySeeder.TinyLlmVersion}/model.zip", ct);
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(archive));
+
+        Assert.Equal(0, second.MetadataModelsCreated);
+        Assert.Equal(25, all.GetProperty("items").GetArrayLength());
+        Assert.InRange(archive.Length, 2 * 1024 * 1024 - 1024, 2 * 1024 * 1024 + 1024);
+        Assert.Contains(zip.Entries, e => e.FullName == "model.safetensors");
+    }
+
+    [Fact]
+    public async Task Download_PublishesTheRegistryInstruments_AndEchoesTheCorrelationId()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await StartAsync(fixture, nameof(Download_PublishesTheRegistryInstruments_AndEchoesTheCorrelationId));
+        using var admin = app.Admin();
+        (await admin.PutAsync("models/acme/metered/1.0.0", Zip(Archive(100_000, 1)), ct)).EnsureSuccessStatusCode();
+        using var capture = new MeterCapture([RegistryMetrics.MeterName]);
+        capture.Start();
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "models/acme/metered/1.0.0/model.zip");
+        request.Headers.Add("X-Correlation-Id", "test-correlation-42");
+        using var response = await admin.SendAsync(request, ct);
+        await response.Content.ReadAsByteArrayAsync(ct);
+        capture.Stop();
+        var summaries = capture.Summaries().ToDictionary(s => s.Name);
+
+        Assert.Equal("test-correlation-42", response.Headers.GetValues("X-Correlation-Id").Single());
+        Assert.True(summaries[RegistryMetrics.S3Read].Count >= 1);
+        Assert.True(summaries[RegistryMetrics.DynamoDbLookup].Count >= 1);
+        Assert.True(summaries[RegistryMetrics.DownloadDuration].Count >= 1);
+        Assert.True(summaries[RegistryMetrics.BytesSent].Sum >= 100_000);
+    }
+}

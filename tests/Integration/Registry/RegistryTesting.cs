@@ -1,0 +1,38 @@
+using System.Net.Http.Headers;
+using PerfTesting.Environment;
+using PerfTesting.Xunit.Fixtures;
+
+namespace Tests.Integration.Registry;
+
+/// <summary>Small helpers shared by the registry tests.</summary>
+internal static class RegistryTesting
+{
+    public static async Task<RegistryApp> StartAsync(BackingServicesFixture fixture, string owner, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var services = await fixture.GetAsync(BackingServiceKind.LocalProcesses, TestContext.Current.CancellationToken);
+        var app = new RegistryApp(services.Endpoints, owner, settings);
+        app.StartServer();
+        return app;
+    }
+
+    /// <summary>Bytes that pass the registry's zip signature check, different for each seed.</summary>
+    public static byte[] Archive(int size, int seed)
+    {
+        var bytes = new byte[size];
+        new Random(seed).NextBytes(bytes);
+        bytes[0] = 0x50;
+        bytes[1] = 0x4B;
+        bytes[2] = 0x03;
+        bytes[3] = 0x04;
+        return bytes;
+    }
+
+    public static ByteArrayContent Zip(byte[] bytes)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
+        return content;
+    }
+
+    public static string UniqueOwner() => "o" + Guid.NewGuid().ToString("N")[..12];
+}
