@@ -49,14 +49,18 @@ public sealed class ComponentShareAnalyser : IRunAnalyser
             }
 
             var componentMs = InstrumentUnits.ToMs(measured, measured.Mean);
-            // A component may run more or less than once per request (a cache hit skips a lookup).
-            var perRequest = request is { Count: > 0 } ? (double)measured.Count / request.Count : 1;
+            // A component may run less than once per request (a cache hit skips a lookup). More than once
+            // is not counted: with long requests the window's edges skew the counts (ASP.NET Core records
+            // a request only if it started inside the window, a component when it ends inside it), so the
+            // share is taken per call, at most one call per request.
+            var measuredPerRequest = request is { Count: > 0 } ? (double)measured.Count / request.Count : 1;
+            var perRequest = Math.Min(1, measuredPerRequest);
             var share = Math.Min(1, componentMs * perRequest / requestMs);
             var evidence = new[]
             {
                 Text($"{component.Instrument}: mean {componentMs:0.###} ms over {measured.Count} measurements, p99 {(measured.P99 is { } p99 ? InstrumentUnits.ToMs(measured, p99) : double.NaN):0.###} ms"),
                 Text($"{requestSource}: mean {requestMs:0.###} ms"),
-                Text($"{perRequest:0.##} {component.Component} per request -> {share * 100:0.#}% of request time"),
+                Text($"{measuredPerRequest:0.##} {component.Component} measurements per request measurement (counted as {perRequest:0.##}) -> {share * 100:0.#}% of request time"),
             };
             if (share >= _warnShare)
             {

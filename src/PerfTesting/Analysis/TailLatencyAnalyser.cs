@@ -38,6 +38,9 @@ public sealed class TailLatencyAnalyser : IRunAnalyser
             Text($"client p50 {run.Latency.P50:0.###} ms, p99 {run.Latency.P99:0.###} ms: p99/p50 = {run.Latency.P99 / run.Latency.P50:0.#}"),
             Text($"client latency standard deviation {run.Latency.StdDev:0.###} ms around a mean of {run.Latency.Mean:0.###} ms"),
         };
+        // The culprit is the component whose own spread (p99 - p50, in ms) explains most of the client's
+        // spread: a fast component with a wide ratio (5 ms -> 50 ms) cannot carry a tail of seconds.
+        var clientSpread = run.Latency.P99 - run.Latency.P50;
         string? culprit = null;
         var widest = 0.0;
         foreach (var component in _components)
@@ -45,16 +48,17 @@ public sealed class TailLatencyAnalyser : IRunAnalyser
             if (InstrumentUnits.Find(run, component.Instrument) is { Count: > 0, P50: > 0 and var p50, P99: { } p99 } measured)
             {
                 var ratio = p99 / p50;
-                evidence.Add(Text($"{component.Component} ({component.Instrument}): p50 {InstrumentUnits.ToMs(measured, p50):0.###} ms, p99 {InstrumentUnits.ToMs(measured, p99):0.###} ms, p99/p50 = {ratio:0.#}"));
-                if (ratio > widest)
+                var spread = InstrumentUnits.ToMs(measured, p99) - InstrumentUnits.ToMs(measured, p50);
+                evidence.Add(Text($"{component.Component} ({component.Instrument}): p50 {InstrumentUnits.ToMs(measured, p50):0.###} ms, p99 {InstrumentUnits.ToMs(measured, p99):0.###} ms, p99/p50 = {ratio:0.#}, spread {spread:0.###} ms of the client's {clientSpread:0.###} ms"));
+                if (spread > widest)
                 {
-                    widest = ratio;
+                    widest = spread;
                     culprit = component.Component;
                 }
             }
         }
 
-        var title = culprit is not null && widest >= _ratio
+        var title = culprit is not null && widest >= 0.25 * clientSpread
             ? Text($"Heavy latency tail (p99 is {run.Latency.P99 / run.Latency.P50:0.#}x the median), carried by {culprit}")
             : Text($"Heavy latency tail (p99 is {run.Latency.P99 / run.Latency.P50:0.#}x the median): requests queue rather than one component being slow");
         yield return new Finding(Name, Severity.Warning, title, evidence, Math.Min(1, run.Latency.P99 / run.Latency.P50 / 10));

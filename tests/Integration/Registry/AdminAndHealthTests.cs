@@ -8,6 +8,7 @@ using PerfTesting.Measurement;
 using PerfTesting.Xunit.Fixtures;
 using Registry.Diagnostics;
 using Registry.Seeding;
+using Tests.Shared;
 using static Tests.Integration.Registry.RegistryTesting;
 
 namespace Tests.Integration.Registry;

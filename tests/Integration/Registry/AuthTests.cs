@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using PerfTesting.Xunit.Fixtures;
+using Tests.Shared;
 using static Tests.Integration.Registry.RegistryTesting;
 
 namespace Tests.Integration.Registry;

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Amazon.S3.Model;
 using PerfTesting.Environment;
 using PerfTesting.Xunit.Fixtures;
+using Tests.Shared;
 using static Tests.Integration.Registry.RegistryTesting;
 
 namespace Tests.Integration.Registry;

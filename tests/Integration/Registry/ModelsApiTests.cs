@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using PerfTesting.Xunit.Fixtures;
+using Tests.Shared;
 using static Tests.Integration.Registry.RegistryTesting;
 
 namespace Tests.Integration.Registry;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PerfTesting.Xunit.Fixtures;
+using Tests.Shared;
 
 namespace Tests.Integration.Registry;
 

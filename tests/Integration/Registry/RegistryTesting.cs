@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using PerfTesting.Environment;
 using PerfTesting.Xunit.Fixtures;
+using Tests.Shared;
 
 namespace Tests.Integration.Registry;
 

@@ -38,7 +38,22 @@ public sealed class AnalyserTests
 
         var finding = Assert.Single(new ComponentShareAnalyser([Metadata]).Analyse(run));
 
-        Assert.Contains("0.1 DynamoDB lookup per request -> 20% of request time", finding.Evidence);
+        Assert.Contains("0.1 DynamoDB lookup measurements per request measurement (counted as 0.1) -> 20% of request time", finding.Evidence);
+    }
+
+    [Fact]
+    public void ComponentShare_MoreComponentThanRequestMeasurements_CountsOneCallPerRequest()
+    {
+        // Long downloads straddling the window: 150 storage reads ended inside it, 100 requests started inside it.
+        var run = Run(whiteBox:
+        [
+            Histogram("http.server.request.duration", "ms", count: 100, mean: 1000, p50: 900, p99: 2000),
+            Histogram(Storage.Instrument, "ms", count: 150, mean: 600, p50: 600, p99: 900),
+        ]);
+
+        var finding = Assert.Single(new ComponentShareAnalyser([Storage]).Analyse(run));
+
+        Assert.Equal(0.6, finding.Score, 1e-9);
     }
 
     [Fact]
@@ -64,6 +79,21 @@ public sealed class AnalyserTests
         var finding = Assert.Single(new TailLatencyAnalyser([Storage, Metadata]).Analyse(run));
 
         Assert.Equal("Heavy latency tail (p99 is 8x the median), carried by S3 read", finding.Title);
+    }
+
+    [Fact]
+    public void TailLatency_FastComponentWithWideRatio_IsNotBlamedForASlowTail()
+    {
+        // Seen in the track's spike run: the lookup's ratio was wider (8 -> 80 ms) but storage carried the seconds.
+        var run = Run(p50: 250, p99: 2400, whiteBox:
+        [
+            Histogram(Storage.Instrument, "ms", count: 600, mean: 800, p50: 237, p99: 2257),
+            Histogram(Metadata.Instrument, "ms", count: 600, mean: 12, p50: 7.7, p99: 80),
+        ]);
+
+        var finding = Assert.Single(new TailLatencyAnalyser([Storage, Metadata]).Analyse(run));
+
+        Assert.EndsWith("carried by S3 read", finding.Title, StringComparison.Ordinal);
     }
 
     [Fact]

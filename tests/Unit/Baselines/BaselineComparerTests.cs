@@ -17,7 +17,9 @@ public sealed class BaselineComparerTests
     [Fact]
     public void Compare_TwentyPercentSlower_IsRegressedOnEveryPercentile()
     {
-        var comparison = BaselineComparer.Compare(SyntheticRuns.Snapshot(medianMs: 5), SyntheticRuns.Snapshot(medianMs: 6, seed: 2));
+        // Every percentile 20% slower: beyond each default tolerance only with tails as tight as the median's.
+        var options = new ComparisonOptions { TailTolerance = 0.1, ExtremeTailTolerance = 0.1 };
+        var comparison = BaselineComparer.Compare(SyntheticRuns.Snapshot(medianMs: 5), SyntheticRuns.Snapshot(medianMs: 6, seed: 2), options);
 
         Assert.Equal(Verdict.Regressed, comparison.Overall);
         Assert.All(comparison.Metrics.Where(m => m.Metric is BaselineMetric.P50 or BaselineMetric.P95 or BaselineMetric.P99), m =>
@@ -26,6 +28,16 @@ public sealed class BaselineComparerTests
             Assert.InRange(m.Change, 0.15, 0.25);
             Assert.True(m.PValue < 0.0001);
         });
+    }
+
+    [Fact]
+    public void Compare_TwentyPercentSlower_WithDefaultTolerances_IsRegressedOnTheMedian_AndTailsWithinTolerance()
+    {
+        var comparison = BaselineComparer.Compare(SyntheticRuns.Snapshot(medianMs: 5), SyntheticRuns.Snapshot(medianMs: 6, seed: 2));
+
+        Assert.Equal(Verdict.Regressed, comparison.Overall);
+        Assert.Equal(Verdict.Regressed, comparison.Metrics.Single(m => m.Metric == BaselineMetric.P50).Verdict);
+        Assert.Equal(Verdict.Same, comparison.Metrics.Single(m => m.Metric == BaselineMetric.P99).Verdict);
     }
 
     [Fact]
@@ -136,12 +148,13 @@ public sealed class BaselineComparerTests
     }
 
     [Fact]
-    public void Options_TailTolerance_AppliesToP99Only()
+    public void Options_TailTolerances_ApplyToP95AndP99()
     {
-        var options = new ComparisonOptions { RelativeTolerance = 0.1, TailTolerance = 0.3 };
+        var options = new ComparisonOptions { RelativeTolerance = 0.1, TailTolerance = 0.3, ExtremeTailTolerance = 0.6 };
 
-        Assert.Equal(0.3, options.ToleranceFor(BaselineMetric.P99));
-        Assert.Equal(0.1, options.ToleranceFor(BaselineMetric.P95));
+        Assert.Equal(0.6, options.ToleranceFor(BaselineMetric.P99));
+        Assert.Equal(0.3, options.ToleranceFor(BaselineMetric.P95));
+        Assert.Equal(0.1, options.ToleranceFor(BaselineMetric.P50));
         Assert.Equal(0.01, options.ToleranceFor(BaselineMetric.ErrorRate));
     }
 }

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PerfTesting.Environment;
 
-namespace Tests.Integration.Registry;
+namespace Tests.Shared;
 
 /// <summary>
 /// The registry on Kestrel (real sockets, a free loopback port) against real backing services, with

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The main job: the ACME registry's performance track end to end (tests/Perf), on a fresh machine.
+# Installs what is missing, builds in Release, starts the backing services, seeds 500 models, runs
+# every workload, and writes artifacts/perf/{results.json,report.md,report.html,histogram.hlog,
+# performance-report.md} plus docs/performance-report.md, then renders the HTML in headless Chromium.
+#   PERF_PROFILE=full (default, < 10 min on 2 cores) | ci (same shapes, shorter, 4 MiB archive)
+#   PERF_ARCHIVE_MB=N  archive size of the Tiny-LLM stand-in (default 40 for full)
+#   PERF_ACCEPT=1      make this run's measurement the committed baseline (tests/Perf/Baselines)
+set -euo pipefail
+cd "$(dirname "$0")"
+export PERF_PROFILE="${PERF_PROFILE:-full}"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+start=$(date +%s)
+step() { printf '\n==> [%4ss] %s\n' "$(( $(date +%s) - start ))" "$*"; }
+
+step "prerequisites"
+source tools/prerequisites.sh
+
+step "build (Release)"
+dotnet build tests/Perf -c Release --nologo -v quiet -warnaserror
+
+step "performance track, profile $PERF_PROFILE"
+rm -rf artifacts/perf && mkdir -p artifacts/perf
+set +e
+dotnet test tests/Perf -c Release --no-build --logger "console;verbosity=normal" 2>&1 | tee artifacts/perf/run.log
+status=${PIPESTATUS[0]}
+set -e
+
+if [ -f artifacts/perf/report.html ]; then
+  step "HTML report in headless Chromium"
+  bash tools/render-report.sh artifacts/perf/report.html artifacts/perf/report.png
+fi
+step "done (exit $status): artifacts/perf/ and docs/performance-report.md"
+ls -l artifacts/perf
+exit "$status"

@@ -1,0 +1,6 @@
+using PerfTesting.Xunit.Fixtures;
+
+[assembly: AssemblyFixture(typeof(BackingServicesFixture))]
+
+// Performance runs measure the machine: never two at once.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]

@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Text;
+using PerfTesting.Baselines;
+using PerfTesting.Reporting.Model;
+
+namespace Tests.Perf.Track;
+
+/// <summary>
+/// docs/performance-report.md, rendered from the track's results.json and nothing else: every number
+/// here is a field of a run in that file (run names are given so each can be looked up), and every
+/// conclusion is a finding or a verdict computed by the library.
+/// </summary>
+internal static class TrackDocument
+{
+    private static readonly string[] Optimisations = ["baseline-s3-repeat", "presigned-urls", "metadata-cache", "large-buffers"];
+
+    public static string Render(PerfReport report, string source)
+    {
+        var md = new StringBuilder();
+        var runs = report.Runs.ToDictionary(r => r.Name);
+        RunReport Run(string name) => runs.TryGetValue(name, out var run) ? run : throw new InvalidOperationException($"results.json has no run '{name}'.");
+        var baseline = Run("baseline-s3");
+
+        Line(md, $"# Performance report: ACME model registry");
+        Line(md, $"");
+        Line(md, $"Generated {report.GeneratedAt:yyyy-MM-dd HH:mm} UTC from `{source}` by `bash run-perf.sh` (the README's main command; it regenerates this file).");
+        Line(md, $"Every figure below is a field of the named run in that file. Machine: {report.Environment.CpuModel}, {report.Environment.Cores} cores, {report.Environment.Os}, {report.Environment.Runtime}, commit {report.Environment.Commit ?? "unknown"}.");
+        Line(md, $"");
+        Line(md, $"## Setup");
+        foreach (var note in report.Notes.Where(n => n.StartsWith("profile=", StringComparison.Ordinal)))
+        {
+            Line(md, $"- {note}");
+        }
+
+        Line(md, $"- The registry runs in-process on Kestrel (real sockets on loopback); clients are PerfTesting's closed model, each request reads the whole archive. Process CPU, GC and memory figures therefore cover the registry and the load generator together; s3rver, dynalite and PostgreSQL are separate processes on the same 2 cores.");
+        Line(md, $"");
+        Line(md, $"## Baseline workload (`baseline-s3`)");
+        Line(md, $"{baseline.Description}.");
+        Line(md, $"");
+        Line(md, $"| metric | value |");
+        Line(md, $"|---|---|");
+        Line(md, $"| requests (succeeded / failed) | {baseline.Totals.Succeeded} / {baseline.Totals.Failed} |");
+        Line(md, $"| throughput | {baseline.ThroughputPerSecond:0.##} requests/s, {baseline.BytesPerSecond / 1048576:0.#} MiB/s |");
+        Line(md, $"| latency mean / median / p99 | {baseline.Latency.Mean:0.#} / {baseline.Latency.P50:0.#} / {baseline.Latency.P99:0.#} ms |");
+        Line(md, $"| latency min / max | {baseline.Latency.Min:0.#} / {baseline.Latency.Max:0.#} ms |");
+        Line(md, $"| error rate | {baseline.ErrorRate:0.####} |");
+        Line(md, $"| total bytes | {baseline.Totals.Bytes} |");
+        Line(md, $"");
+        Line(md, $"White-box, same run:");
+        Line(md, $"");
+        Line(md, $"| instrument | count | mean | p99 | unit |");
+        Line(md, $"|---|---|---|---|---|");
+        foreach (var i in baseline.WhiteBox.Where(i => i.Count > 0))
+        {
+            Line(md, $"| {i.Name} | {i.Count} | {i.Mean:0.####} | {(i.P99 is { } p99 ? p99.ToString("0.####", CultureInfo.InvariantCulture) : "")} | {i.Unit} |");
+        }
+
+        Line(md, $"");
+        Line(md, $"SLA: {string.Join("; ", baseline.Sla.Select(l => $"{l.Description} {l.Limit}: {l.Actual} ({(l.Passed ? "pass" : "FAIL")})"))}.");
+        if (baseline.Baseline is { } committed)
+        {
+            Line(md, $"Against the committed baseline: {committed.Status}{(committed.Overall is { } o ? $", overall {o}" : "")}{(committed.Note is { } n ? $" ({n})" : "")}.");
+        }
+
+        Line(md, $"");
+        Line(md, $"## Bottlenecks (found by the analysers)");
+        var bottlenecks = report.Runs.SelectMany(r => r.Findings.Select(f => (Run: r.Name, Finding: f)))
+            .Where(x => x.Finding.Severity is "Warning" or "Error").ToList();
+        if (bottlenecks.Count == 0)
+        {
+            Line(md, $"No analyser raised a warning in this run.");
+        }
+
+        foreach (var (run, finding) in bottlenecks)
+        {
+            Line(md, $"- **{finding.Title}** (run `{run}`)");
+            foreach (var evidence in finding.Evidence)
+            {
+                Line(md, $"  - {evidence}");
+            }
+        }
+
+        var hints = baseline.Findings.Where(f => f.Severity == "Hint").ToList();
+        if (hints.Count > 0)
+        {
+            Line(md, $"");
+            Line(md, $"Other observations on `baseline-s3`: {string.Join("; ", hints.Select(h => h.Title))}.");
+        }
+
+        Line(md, $"");
+        Line(md, $"## Optimisations against the baseline");
+        Line(md, $"Verdicts need a change beyond the tolerance and statistical significance (percentiles: two-proportion test on exceedances of the baseline percentile; throughput: Mann-Whitney U on per-second counts). `baseline-s3-repeat` is the unchanged configuration measured again: its verdicts show how much of a difference is noise on this machine.");
+        Line(md, $"");
+        Comparisons(md, [.. Optimisations.Where(runs.ContainsKey).Select(Run)], baseline);
+        Line(md, $"");
+        Line(md, $"## S3 versus PostgreSQL");
+        Comparisons(md, [Run("postgres-store")], baseline);
+        foreach (var note in report.Notes.Where(n => n.StartsWith("Lambda", StringComparison.Ordinal)))
+        {
+            Line(md, $"");
+            Line(md, $"{note}");
+        }
+
+        Line(md, $"");
+        Line(md, $"## Load shapes");
+        Line(md, $"### Concurrency sweep");
+        Line(md, $"| clients | requests/s | MiB/s | p50 ms | p99 ms | errors |");
+        Line(md, $"|---|---|---|---|---|---|");
+        var sweep = report.Runs.Where(r => r.Name.StartsWith("sweep-", StringComparison.Ordinal)).ToList();
+        foreach (var run in sweep)
+        {
+            Line(md, $"| {Clients(run.Name)} | {run.ThroughputPerSecond:0.##} | {run.BytesPerSecond / 1048576:0.#} | {run.Latency.P50:0.#} | {run.Latency.P99:0.#} | {run.Totals.Failed} |");
+        }
+
+        foreach (var finding in sweep.SelectMany(r => r.Findings))
+        {
+            Line(md, $"");
+            Line(md, $"{finding.Title}.");
+        }
+
+        var spike = Run("spike");
+        Line(md, $"");
+        Line(md, $"### Spike (`spike`)");
+        Line(md, $"{spike.Description}: {spike.Totals.Succeeded} succeeded, {spike.Totals.Failed} failed, p50 {spike.Latency.P50:0.#} ms, p99 {spike.Latency.P99:0.#} ms, max {spike.Latency.Max:0.#} ms. Per-second p99 (ms): {string.Join(" ", spike.Series.Select(s => s.P99Ms.ToString("0", CultureInfo.InvariantCulture)))}.");
+        var soak = Run("soak");
+        Line(md, $"");
+        Line(md, $"### Soak (`soak`)");
+        Line(md, $"{soak.Description}: {soak.ThroughputPerSecond:0.##} requests/s, p99 {soak.Latency.P99:0.#} ms, {soak.Totals.Failed} failed.");
+        foreach (var finding in soak.Findings)
+        {
+            Line(md, $"- {finding.Title}");
+            foreach (var evidence in finding.Evidence)
+            {
+                Line(md, $"  - {evidence}");
+            }
+        }
+
+        Line(md, $"");
+        Line(md, $"### Stress");
+        Line(md, $"| clients | requests/s | p99 ms | error rate | SLA |");
+        Line(md, $"|---|---|---|---|---|");
+        foreach (var run in report.Runs.Where(r => r.Name.StartsWith("stress-", StringComparison.Ordinal)))
+        {
+            Line(md, $"| {Clients(run.Name)} | {run.ThroughputPerSecond:0.##} | {run.Latency.P99:0.#} | {run.ErrorRate:0.####} | {(run.Sla.All(l => l.Passed) ? "pass" : "FAIL: " + string.Join("; ", run.Sla.Where(l => !l.Passed).Select(l => $"{l.Description} {l.Actual} vs {l.Limit}")))} |");
+        }
+
+        foreach (var note in report.Notes.Where(n => n.StartsWith("Stress", StringComparison.Ordinal)))
+        {
+            Line(md, $"");
+            Line(md, $"{note}");
+        }
+
+        Line(md, $"");
+        Line(md, $"## Conclusions");
+        foreach (var (run, finding) in bottlenecks.Take(5))
+        {
+            Line(md, $"- Bottleneck ({run}): {finding.Title}.");
+        }
+
+        foreach (var run in Optimisations.Where(runs.ContainsKey).Select(Run).Append(Run("postgres-store")))
+        {
+            var throughput = run.Baseline?.Metrics.FirstOrDefault(m => m.Metric == BaselineMetric.Throughput);
+            var p99 = run.Baseline?.Metrics.FirstOrDefault(m => m.Metric == BaselineMetric.P99);
+            Line(md, $"- `{run.Name}`: throughput {Change(throughput)} ({throughput?.Verdict.ToString() ?? "n/a"}), p99 {Change(p99)} ({p99?.Verdict.ToString() ?? "n/a"}); overall {run.Baseline?.Overall?.ToString() ?? "n/a"}.");
+        }
+
+        return md.ToString();
+    }
+
+    private static void Comparisons(StringBuilder md, IReadOnlyList<RunReport> variants, RunReport baseline)
+    {
+        Line(md, $"| run | requests/s | MiB/s | p50 ms | p99 ms | errors | p50 | p95 | p99 | throughput | error rate | overall |");
+        Line(md, $"|---|---|---|---|---|---|---|---|---|---|---|---|");
+        Line(md, $"| `{baseline.Name}` | {baseline.ThroughputPerSecond:0.##} | {baseline.BytesPerSecond / 1048576:0.#} | {baseline.Latency.P50:0.#} | {baseline.Latency.P99:0.#} | {baseline.Totals.Failed} | | | | | | baseline |");
+        foreach (var run in variants)
+        {
+            string Cell(BaselineMetric metric) => run.Baseline?.Metrics.FirstOrDefault(m => m.Metric == metric) is { } m
+                ? $"{Change(m)} {m.Verdict} (p={m.PValue:0.###})"
+                : "";
+            Line(md, $"| `{run.Name}` | {run.ThroughputPerSecond:0.##} | {run.BytesPerSecond / 1048576:0.#} | {run.Latency.P50:0.#} | {run.Latency.P99:0.#} | {run.Totals.Failed} | {Cell(BaselineMetric.P50)} | {Cell(BaselineMetric.P95)} | {Cell(BaselineMetric.P99)} | {Cell(BaselineMetric.Throughput)} | {Cell(BaselineMetric.ErrorRate)} | {run.Baseline?.Overall} |");
+        }
+
+        foreach (var run in variants)
+        {
+            Line(md, $"");
+            Line(md, $"`{run.Name}`: {run.Description}.");
+        }
+    }
+
+    private static string Change(MetricComparison? metric) => metric is null ? "n/a" : metric.Change.ToString("+0.#%;-0.#%;0%", CultureInfo.InvariantCulture);
+
+    private static string Clients(string runName) => runName.Split('-').Reverse().Skip(1).First();
+
+    private static void Line(StringBuilder md, FormattableString text) => md.Append(text.ToString(CultureInfo.InvariantCulture)).Append('\n');
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Tests.Perf.Trust;
+
+/// <summary>A Kestrel endpoint on loopback that answers after a delay the test can change between runs.</summary>
+internal sealed class DelayServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private long _delayTicks;
+
+    private DelayServer(WebApplication app) => _app = app;
+
+    public TimeSpan Delay
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _delayTicks));
+        set => Interlocked.Exchange(ref _delayTicks, value.Ticks);
+    }
+
+    public Uri Url { get; private set; } = null!;
+
+    public static async Task<DelayServer> StartAsync(TimeSpan delay)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var server = new DelayServer(app) { Delay = delay };
+        app.MapGet("/work", async (CancellationToken ct) =>
+        {
+            await Task.Delay(server.Delay, ct);
+            return Results.Text("done");
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        server.Url = new Uri(address + "/work");
+        return server;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

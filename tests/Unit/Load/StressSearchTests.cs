@@ -1,0 +1,49 @@
+using PerfTesting.Assertions;
+using PerfTesting.Load;
+
+namespace Tests.Unit.Load;
+
+public sealed class StressSearchTests
+{
+    [Fact]
+    public async Task RunAsync_StopsAtTheFirstStepThatBreaksTheSla()
+    {
+        // Each request takes 1 ms per client in flight: latency grows with load, so a p99 bound breaks.
+        var inFlight = 0;
+        var scenario = Scenario.Create("queueing", async (_, ct) =>
+        {
+            var clients = Interlocked.Increment(ref inFlight);
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(clients), ct);
+                return StepOutcome.Ok(1);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref inFlight);
+            }
+        });
+        var sla = Sla.Define().LatencyPercentile(99, TimeSpan.FromMilliseconds(30)).Build();
+
+        var steps = await StressSearch.RunAsync(
+            new LoadRunner(new LoadRunnerOptions { Name = "stress", CaptureProcess = false }),
+            [2, 8, 64, 128], TimeSpan.FromMilliseconds(600), [scenario], sla, TestContext.Current.CancellationToken);
+        var breaking = StressSearch.BreakingPoint(steps);
+
+        Assert.NotNull(breaking);
+        Assert.Equal(64, breaking.Clients);
+        Assert.Equal([2, 8, 64], steps.Select(s => s.Clients));
+        Assert.True(steps[0].Sla.Passed && steps[1].Sla.Passed);
+        Assert.Equal("stress-64-clients", breaking.Result.Name);
+    }
+
+    [Fact]
+    public async Task RunAsync_RejectsClientCountsThatDoNotIncrease()
+    {
+        var scenario = Scenario.Create("noop", (_, _) => ValueTask.FromResult(StepOutcome.Ok(0)));
+        var sla = Sla.Define().ErrorRate(0.01).Build();
+
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            StressSearch.RunAsync(new LoadRunner(), [5, 5], TimeSpan.FromMilliseconds(10), [scenario], sla, TestContext.Current.CancellationToken));
+    }
+}
