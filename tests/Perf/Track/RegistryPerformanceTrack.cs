@@ -148,7 +148,11 @@ public sealed class RegistryPerformanceTrack(BackingServicesFixture fixture, ITe
         // The gates, after everything is written so that a failure still leaves the evidence.
         SlaAssert.Meets(baseline, sla);
         Assert.True(spikeSla.Passed, spikeSla.ToTable());
-        Assert.DoesNotContain(memoryFindings, f => f.Severity == Severity.Warning);
+        if (profile.SoakDuration >= TimeSpan.FromSeconds(40))
+        {
+            // A slope fitted to less than half a minute of samples is too noisy to gate on; ci only reports it.
+            Assert.DoesNotContain(memoryFindings, f => f.Severity == Severity.Warning);
+        }
         if (Environment.GetEnvironmentVariable(EnforceBaselineVariable) is "1" or "true")
         {
             BaselineAssert.NoRegression(baselineOutcome);
