@@ -7,6 +7,8 @@ using Registry.Catalog;
 using Registry.Diagnostics;
 using Registry.Endpoints;
 using Registry.Options;
+using Registry.Performance;
+using Registry.Performance.Dashboard;
 using Registry.Storage;
 
 namespace Registry.Hosting;
@@ -64,6 +66,14 @@ internal static class RegistryServiceExtensions
         services.AddSingleton<IModelCatalog>(sp => sp.GetRequiredService<IOptions<PerformanceOptions>>().Value.MetadataCacheEnabled
             ? new CachedModelCatalog(sp.GetRequiredService<DynamoDbModelCatalog>(), sp.GetRequiredService<IMemoryCache>(), sp.GetRequiredService<IOptions<PerformanceOptions>>())
             : sp.GetRequiredService<DynamoDbModelCatalog>());
+        services.AddSingleton<PerformanceRunStore>();
+        services.AddSingleton<IStartupTask>(sp => sp.GetRequiredService<PerformanceRunStore>());
+        services.AddSingleton<WorkloadCoordinator>();
+        services.AddSingleton<PerformanceHealthComponent>();
+        services.AddSingleton<IHealthComponent>(sp => sp.GetRequiredService<PerformanceHealthComponent>());
+        // Reset order matters: stop the runs in progress before their table is dropped.
+        services.AddSingleton<IResettable>(sp => sp.GetRequiredService<PerformanceHealthComponent>());
+        services.AddSingleton<IResettable>(sp => sp.GetRequiredService<PerformanceRunStore>());
         services.AddHostedService<RegistryStartup>();
         services.AddHostedService<DevelopmentTokenWarning>();
         return builder;
@@ -79,6 +89,8 @@ internal static class RegistryServiceExtensions
         app.MapHealthApi();
         app.MapModelsApi();
         app.MapAdminApi();
+        app.MapPerformanceApi();
+        app.MapDashboard();
         return app;
     }
 }

@@ -43,4 +43,19 @@ internal sealed class PerformanceOptions
     [ConfigurationKeyName("s3_max_connections")]
     [Range(1, 10_000)]
     public int S3MaxConnections { get; set; } = 100;
+
+    /// <summary>Workloads that may run at once; more get 429. <value>Default: 2.</value></summary>
+    [ConfigurationKeyName("max_concurrent_runs")]
+    [Range(1, 16)]
+    public int MaxConcurrentRuns { get; set; } = 2;
+
+    /// <summary>p99 bound of a workload's SLA, for the performance health status. <value>Default: 60000 ms.</value></summary>
+    [ConfigurationKeyName("workload_sla_p99_ms")]
+    [Range(1, 3_600_000)]
+    public double WorkloadSlaP99Ms { get; set; } = 60_000;
+
+    /// <summary>Error-rate bound of a workload's SLA. <value>Default: 0.01.</value></summary>
+    [ConfigurationKeyName("workload_sla_error_rate")]
+    [Range(0, 1)]
+    public double WorkloadSlaErrorRate { get; set; } = 0.01;
 }

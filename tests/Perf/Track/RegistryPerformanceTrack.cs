@@ -52,19 +52,19 @@ public sealed class RegistryPerformanceTrack(BackingServicesFixture fixture, ITe
         var s3Names = IsolatedNames.For("track-s3");
         await using var registry = new RegistryApp(services.Endpoints, "track", Shared(s3Names));
         await SeedAsync(registry, profile, ct);
-        notes.Add(Text($"profile={profile.Name}; backing services={services.Endpoints.Kind}; archive={profile.ArchiveBytes} bytes ({profile.ArchiveBytes / 1048576.0:0.##} MiB); models={profile.Models}; clients={profile.Clients}; run={profile.RunDuration.TotalSeconds:0} s after {profile.WarmUp.TotalSeconds:0} s warm-up"));
+        notes.Add(Text($"profile={profile.Name}; backing services={services.Endpoints.Kind}; archive={profile.ArchiveBytes} bytes ({profile.ArchiveBytes / 1048576.0:0.##} MiB) for the baseline, optimisations and store comparison; {profile.ShapeArchiveBytes} bytes ({profile.ShapeArchiveBytes / 1048576.0:0.##} MiB) for the sweep, spike, soak and stress; models={profile.Models}; compared runs: {profile.ComparedRunText}"));
         notes.Add("Lambda vs ECS: not measured. No Lambda runtime or Amazon.Lambda packages are available offline here; the registry runs as one ASP.NET Core process (the ECS shape) and its hosting stays behind Program/AddApplicationServices, the seam a Lambda entry point would use.");
 
         // A priming pass, not recorded: JIT tiers, connection pools and the emulators' caches settle
         // here rather than inside the baseline (the first CI-profile run was 2.5x slower without it).
-        await RunAsync(registry, "priming", LoadProfile.Closed(profile.Clients, profile.WarmUp * 3), ct);
+        await RunAsync(registry, "priming", profile.IterationsPerClient is null ? LoadProfile.Closed(profile.Clients, profile.WarmUp * 3) : LoadProfile.ClosedIterations(profile.Clients, 1), ct);
 
         // 2. Baseline workload, with white-box capture and the analysers.
-        var baseline = await RunAsync(registry, "baseline-s3", LoadProfile.Closed(profile.Clients, profile.RunDuration).WithWarmUp(profile.WarmUp), ct);
+        var baseline = await RunAsync(registry, "baseline-s3", profile.ComparedRun(), ct);
         var baselineSla = SlaEvaluator.Evaluate(baseline, sla);
         var baselineFindings = Analyse(baseline);
         var baselineOutcome = await BaselineCheck.RunAsync(new BaselineStore(TrackPaths.Baselines), baseline.ToBaselineSnapshot($"registry-download-{profile.Name}"), cancellationToken: ct);
-        runs.Add(RunReports.From(baseline, $"Baseline: {profile.Clients} clients download Tiny-LLM, S3 store, no optimisation", baselineSla, baselineOutcome, baselineFindings));
+        runs.Add(RunReports.From(baseline, $"Baseline: {profile.ComparedRunText} of Tiny-LLM, S3 store, no optimisation", baselineSla, baselineOutcome, baselineFindings));
         var baselineSnapshot = baseline.ToBaselineSnapshot("baseline-s3");
 
         // 3. Optimisations, each on the same workload and data, compared with the baseline.
@@ -77,24 +77,36 @@ public sealed class RegistryPerformanceTrack(BackingServicesFixture fixture, ITe
         foreach (var (name, description, settings) in optimisations)
         {
             await using var variant = new RegistryApp(services.Endpoints, "track-" + name, Shared(s3Names, settings));
-            var result = await RunAsync(variant, name, LoadProfile.Closed(profile.Clients, profile.RunDuration).WithWarmUp(profile.WarmUp), ct);
+            var result = await RunAsync(variant, name, profile.ComparedRun(), ct);
             runs.Add(RunReports.From(result, description, SlaEvaluator.Evaluate(result, sla), Compare(baselineSnapshot, result, name), Analyse(result)));
         }
 
         // The baseline configuration again, after the variants: the run-to-run noise the verdicts work against.
-        var repeat = await RunAsync(registry, "baseline-s3-repeat", LoadProfile.Closed(profile.Clients, profile.RunDuration).WithWarmUp(profile.WarmUp), ct);
+        var repeat = await RunAsync(registry, "baseline-s3-repeat", profile.ComparedRun(), ct);
         runs.Add(RunReports.From(repeat, "The baseline configuration measured again after the variants: the noise floor of these verdicts", SlaEvaluator.Evaluate(repeat, sla), Compare(baselineSnapshot, repeat, "baseline-s3-repeat"), Analyse(repeat)));
 
         // 4. S3 versus PostgreSQL on the same workload (own resources, same seed).
         await using (var postgres = new RegistryApp(services.Endpoints, "track-postgres", new Dictionary<string, string?> { ["Performance:storage_backend"] = "Postgres" }))
         {
             await SeedAsync(postgres, profile, ct);
-            var result = await RunAsync(postgres, "postgres-store", LoadProfile.Closed(profile.Clients, profile.RunDuration).WithWarmUp(profile.WarmUp), ct);
+            var result = await RunAsync(postgres, "postgres-store", profile.ComparedRun(), ct);
             runs.Add(RunReports.From(result, "PostgreSQL store: archives as 1 MiB bytea chunks, same workload", SlaEvaluator.Evaluate(result, sla), Compare(baselineSnapshot, result, "postgres-store"), Analyse(result)));
         }
 
+        // 5-8. The load shapes, on a registry holding the smaller stand-in when the profile asks for one.
+        var shapesRegistry = registry;
+        RegistryApp? ownShapesRegistry = null;
+        if (profile.ShapeArchiveBytes != profile.ArchiveBytes)
+        {
+            ownShapesRegistry = new RegistryApp(services.Endpoints, "track-shapes");
+            await SeedAsync(ownShapesRegistry, profile with { ArchiveBytes = profile.ShapeArchiveBytes }, ct);
+            shapesRegistry = ownShapesRegistry;
+        }
+
+        await using var shapesOwner = ownShapesRegistry;
+
         // 5. Concurrency sweep: where latency bends.
-        using var workload = new RegistryWorkload(registry);
+        using var workload = new RegistryWorkload(shapesRegistry);
         var sweep = await ConcurrencySweep.RunAsync(Runner("sweep"), [workload.Download], profile.SweepStep, profile.SweepClients, TimeSpan.FromSeconds(1), ct);
         var sweepReports = sweep.Select(s => (s.Clients, Run: RunReports.From(s.Result, $"Sweep: {s.Clients} clients"))).ToList();
         var saturation = SaturationAnalyser.Analyse(sweepReports).ToList();

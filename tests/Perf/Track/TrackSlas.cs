@@ -24,6 +24,6 @@ internal static class TrackSlas
     /// <summary>What "broken" means for the stress search: errors, or a p99 beyond the bound.</summary>
     public static SlaDefinition Stress(TrackProfile profile) => Sla.Define()
         .ErrorRate(0.01)
-        .LatencyPercentile(99, profile.Name == "ci" ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(30))
+        .LatencyPercentile(99, profile.ShapeArchiveBytes <= 4L * 1024 * 1024 ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(30))
         .Build();
 }
