@@ -50,6 +50,7 @@ bare_small_line=$(bench bare "$small" 64 "$seconds"); echo "bare loop: $bare_sma
 echo "== 4 MiB file, 16 connections"
 wrk_large_rps=$(wrk_rps 16 "$large")
 engine_large_line=$(bench engine "$large" 16 "$seconds"); echo "engine: $engine_large_line"
+bare_large_line=$(bench bare "$large" 16 "$seconds"); echo "bare loop: $bare_large_line"
 echo "== memory: engine recording 10,000,000 requests (or 60 s)"
 memory_line=$(bench memory 10000000 60); echo "memory: $memory_line"
 
@@ -58,7 +59,8 @@ bare_small=$(echo "$bare_small_line" | field requests_per_sec)
 engine_large=$(echo "$engine_large_line" | field bytes_per_sec)
 wrk_large=$(python3 -c "print($wrk_large_rps * 4 * 1024 * 1024)")
 memory=$(echo "$memory_line" | field memory_growth_mb)
-echo "wrk_small_rps=$wrk_small engine_small_rps=$engine_small bare_small_rps=$bare_small wrk_large_bytes_per_sec=$wrk_large engine_large_bytes_per_sec=$engine_large"
+bare_large=$(echo "$bare_large_line" | field bytes_per_sec)
+echo "wrk_small_rps=$wrk_small engine_small_rps=$engine_small bare_small_rps=$bare_small wrk_large_bytes_per_sec=$wrk_large engine_large_bytes_per_sec=$engine_large bare_large_bytes_per_sec=$bare_large"
 python3 - "$engine_small" "$wrk_small" "$engine_large" "$wrk_large" "$bare_small" "$memory" <<'PY'
 import sys
 engine_small, wrk_small, engine_large, wrk_large, bare_small, memory = map(float, sys.argv[1:])

@@ -45,9 +45,11 @@ public static class BaselineComparer
         var metrics = new List<MetricComparison>();
         if (baselineLatency.TotalCount > 0 && currentLatency.TotalCount > 0)
         {
-            metrics.Add(ComparePercentile(BaselineMetric.P50, 50, baselineLatency, currentLatency, options));
-            metrics.Add(ComparePercentile(BaselineMetric.P95, 95, baselineLatency, currentLatency, options));
-            metrics.Add(ComparePercentile(BaselineMetric.P99, 99, baselineLatency, currentLatency, options));
+            var baselineSeconds = Seconds(baseline);
+            var currentSeconds = Seconds(current);
+            metrics.Add(ComparePercentile(BaselineMetric.P50, 50, baselineLatency, currentLatency, baselineSeconds, currentSeconds, options));
+            metrics.Add(ComparePercentile(BaselineMetric.P95, 95, baselineLatency, currentLatency, baselineSeconds, currentSeconds, options));
+            metrics.Add(ComparePercentile(BaselineMetric.P99, 99, baselineLatency, currentLatency, baselineSeconds, currentSeconds, options));
         }
 
         metrics.Add(CompareThroughput(baseline, current, options));
@@ -55,12 +57,22 @@ public static class BaselineComparer
         return new BaselineComparison(current.Name, true, difference is null ? null : $"compared across environments: {difference}", metrics);
     }
 
-    private static MetricComparison ComparePercentile(BaselineMetric metric, double percentile, HistogramBase baseline, HistogramBase current, ComparisonOptions options)
+    private static MetricComparison ComparePercentile(
+        BaselineMetric metric, double percentile, HistogramBase baseline, HistogramBase current,
+        IReadOnlyList<HistogramBase> baselineSeconds, IReadOnlyList<HistogramBase> currentSeconds, ComparisonOptions options)
     {
         var baselineValue = baseline.GetValueAtPercentile(percentile);
         var currentValue = current.GetValueAtPercentile(percentile);
         var threshold = baseline.HighestEquivalentValue(baselineValue);
-        var (z, p) = TwoProportionTest.Compare(CountAbove(baseline, threshold), baseline.TotalCount, CountAbove(current, threshold), current.TotalCount);
+        // Seconds as clusters when both runs kept them (and they add up to the whole); else one block each.
+        IReadOnlyList<(long, long)> Blocks(HistogramBase whole, IReadOnlyList<HistogramBase> seconds) =>
+            seconds.Count > 0 && seconds.Sum(s => s.TotalCount) == whole.TotalCount
+                ? [.. seconds.Select(s => (CountAbove(s, threshold), s.TotalCount))]
+                : [(CountAbove(whole, threshold), whole.TotalCount)];
+        var baselineBlocks = Blocks(baseline, baselineSeconds);
+        var currentBlocks = Blocks(current, currentSeconds);
+        var (z, p) = ClusteredProportionTest.Compare(baselineBlocks, currentBlocks);
+        var test = baselineBlocks.Count > 1 && currentBlocks.Count > 1 ? "exceedance z-test, per-second clusters" : "exceedance z-test";
         var change = Relative(baselineValue, currentValue);
         var tolerance = options.ToleranceFor(metric);
         var significant = p < options.SignificanceLevel;
@@ -68,7 +80,7 @@ public static class BaselineComparer
             : significant && change < -tolerance && z < 0 ? Verdict.Improved
             : Verdict.Same;
         return new MetricComparison(metric, baselineValue / MicrosecondsPerMillisecond, currentValue / MicrosecondsPerMillisecond,
-            change, tolerance, p, "exceedance z-test", verdict);
+            change, tolerance, p, test, verdict);
     }
 
     private static MetricComparison CompareThroughput(BaselineSnapshot baseline, BaselineSnapshot current, ComparisonOptions options)
@@ -105,6 +117,9 @@ public static class BaselineComparer
             : Verdict.Same;
         return new MetricComparison(BaselineMetric.ErrorRate, baseline.ErrorRate, current.ErrorRate, change, tolerance, p, "two-proportion z-test", verdict);
     }
+
+    private static List<HistogramBase> Seconds(BaselineSnapshot snapshot) =>
+        snapshot.SecondHistograms is { Count: > 0 } seconds ? [.. seconds.Select(HistogramCodec.Decode)] : [];
 
     private static long CountAbove(HistogramBase histogram, long threshold) =>
         histogram.RecordedValues().Where(v => v.ValueIteratedTo > threshold).Sum(v => v.CountAtValueIteratedTo);

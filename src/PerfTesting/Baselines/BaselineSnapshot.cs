@@ -27,4 +27,11 @@ public sealed record BaselineSnapshot(
     /// <summary>The file format's version, checked when a baseline is read.</summary>
     [JsonPropertyOrder(-1)]
     public string Schema { get; init; } = CurrentSchema;
+
+    /// <summary>
+    /// Each second's latency histogram (encoded like <see cref="LatencyHistogram"/>), when the run kept
+    /// them. Lets the comparison treat seconds as clusters; older baselines without it still compare.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? SecondHistograms { get; init; }
 }

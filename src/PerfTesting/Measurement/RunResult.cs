@@ -71,5 +71,9 @@ public sealed record RunResult(
             Latency.Mean, Latency.P50, Latency.P95, Latency.P99, Latency.Max),
         LatencyHistogram,
         // Only whole seconds: the last, partial second would read as a throughput drop.
-        [.. Series.Where(s => s.Second < (int)Duration.TotalSeconds).Select(s => (double)s.Requests)]);
+        [.. Series.Where(s => s.Second < (int)Duration.TotalSeconds).Select(s => (double)s.Requests)])
+    {
+        // Every second, the partial last one included, so that the clusters add up to the whole histogram.
+        SecondHistograms = Series.Count > 0 && Series.All(s => s.Histogram is not null) ? [.. Series.Select(s => s.Histogram!)] : null,
+    };
 }

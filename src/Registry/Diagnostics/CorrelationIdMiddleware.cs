@@ -30,6 +30,6 @@ internal sealed partial class CorrelationIdMiddleware(RequestDelegate next, ILog
         }
     }
 
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9._-]{1,64}\z")]
     private static partial Regex PlainToken();
 }

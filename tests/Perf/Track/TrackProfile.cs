@@ -43,7 +43,7 @@ internal sealed record TrackProfile(
         SoakClients: 50, SoakDuration: TimeSpan.FromSeconds(42),
         StressClients: [25, 50, 100, 200, 400], StressStep: TimeSpan.FromSeconds(5),
         TrustRepetitions: 20, TrustRunDuration: TimeSpan.FromSeconds(2.5),
-        IterationsPerClient: 2, ShapeArchiveBytes: 4L * 1024 * 1024);
+        IterationsPerClient: 1, ShapeArchiveBytes: 4L * 1024 * 1024);
 
     public static TrackProfile Ci { get; } = new(
         "ci", Clients: 100, Models: 500, ArchiveBytes: 4L * 1024 * 1024,

@@ -26,7 +26,7 @@ public sealed class VerdictTrustTests(ITestOutputHelper output)
         await using var server = await DelayServer.StartAsync(BaseDelay);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue });
         var scenario = Scenario.Create("delay", HttpStep.Get(http, server.Url));
-        var runner = new LoadRunner(new LoadRunnerOptions { Name = "trust", CaptureProcess = false, KeepSecondHistograms = false });
+        var runner = new LoadRunner(new LoadRunnerOptions { Name = "trust", CaptureProcess = false });
         var load = LoadProfile.Closed(8, profile.TrustRunDuration).WithWarmUp(TimeSpan.FromSeconds(0.5));
 
         // Priming, not recorded: a cold first run (JIT, connection set-up) would make a slow baseline.

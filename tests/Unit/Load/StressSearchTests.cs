@@ -23,18 +23,18 @@ public sealed class StressSearchTests
                 Interlocked.Decrement(ref inFlight);
             }
         });
-        var sla = Sla.Define().LatencyPercentile(99, TimeSpan.FromMilliseconds(30)).Build();
+        var sla = Sla.Define().LatencyPercentile(99, TimeSpan.FromMilliseconds(150)).Build();
 
         var steps = await StressSearch.RunAsync(
             new LoadRunner(new LoadRunnerOptions { Name = "stress", CaptureProcess = false }),
-            [2, 8, 64, 128], TimeSpan.FromMilliseconds(600), [scenario], sla, TestContext.Current.CancellationToken);
+            [1, 4, 400, 800], TimeSpan.FromMilliseconds(1500), [scenario], sla, TestContext.Current.CancellationToken);
         var breaking = StressSearch.BreakingPoint(steps);
 
         Assert.NotNull(breaking);
-        Assert.Equal(64, breaking.Clients);
-        Assert.Equal([2, 8, 64], steps.Select(s => s.Clients));
+        Assert.Equal(400, breaking.Clients); // 400 ms per request, far past the bound; 4 ms is far below it
+        Assert.Equal([1, 4, 400], steps.Select(s => s.Clients));
         Assert.True(steps[0].Sla.Passed && steps[1].Sla.Passed);
-        Assert.Equal("stress-64-clients", breaking.Result.Name);
+        Assert.Equal("stress-400-clients", breaking.Result.Name);
     }
 
     [Fact]
