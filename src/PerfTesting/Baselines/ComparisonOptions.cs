@@ -7,14 +7,14 @@ namespace PerfTesting.Baselines;
 /// </summary>
 public sealed record ComparisonOptions
 {
-    /// <summary>The default relative tolerance for latency percentiles and throughput: 10%.</summary>
-    public const double DefaultRelativeTolerance = 0.10;
+    /// <summary>The default relative tolerance for p50 and throughput: 15% (see <see cref="TailTolerance"/> for where the defaults come from).</summary>
+    public const double DefaultRelativeTolerance = 0.15;
 
     /// <summary>Default tolerance for p95.</summary>
-    public const double DefaultTailTolerance = 0.30;
+    public const double DefaultTailTolerance = 0.40;
 
     /// <summary>Default tolerance for p99.</summary>
-    public const double DefaultExtremeTailTolerance = 0.50;
+    public const double DefaultExtremeTailTolerance = 0.60;
 
     /// <summary>The default absolute tolerance for the error rate: 1 percentage point.</summary>
     public const double DefaultErrorRateTolerance = 0.01;
@@ -25,18 +25,20 @@ public sealed record ComparisonOptions
     /// <summary>The options used when none are given.</summary>
     public static ComparisonOptions Default { get; } = new();
 
-    /// <summary>Relative change of p50, p95 and throughput that counts (0.10 = 10%).</summary>
+    /// <summary>Relative change of p50 and throughput that counts (0.15 = 15%).</summary>
     public double RelativeTolerance { get; init; } = DefaultRelativeTolerance;
 
     /// <summary>
     /// Relative change of p95 that counts. Tails move more between unchanged runs than the median: in
     /// the verdict-trust measurement (tests/Perf/Trust, 20 unchanged runs of a 20 ms loopback endpoint)
-    /// p50 moved at most +5% while p95 moved up to +27% and p99 up to +35% in 1.5-second runs, so each gets its own tolerance.
-    /// <value>Default: <see cref="DefaultTailTolerance"/> (30%).</value>
+    /// across 80 unchanged runs in four sessions, whole runs drifted by up to +10.7% at p50, +32% at p95 and +49% at p99 (a
+    /// noisy 2-core VM: the clustered significance test absorbs stalls within a run, not a whole run
+    /// that is slower), so each gets its own tolerance above what was seen.
+    /// <value>Default: <see cref="DefaultTailTolerance"/> (40%).</value>
     /// </summary>
     public double TailTolerance { get; init; } = DefaultTailTolerance;
 
-    /// <summary>Relative change of p99 that counts. <value>Default: <see cref="DefaultExtremeTailTolerance"/> (50%).</value></summary>
+    /// <summary>Relative change of p99 that counts. <value>Default: <see cref="DefaultExtremeTailTolerance"/> (60%).</value></summary>
     public double ExtremeTailTolerance { get; init; } = DefaultExtremeTailTolerance;
 
     /// <summary>Absolute change of the error rate that counts (0.01 = one percentage point).</summary>
