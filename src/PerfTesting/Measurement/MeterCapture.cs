@@ -7,7 +7,8 @@ namespace PerfTesting.Measurement;
 /// White-box capture: a <see cref="MeterListener"/> that records the instruments of chosen Meters
 /// (the service's own, and ASP.NET Core's "Microsoft.AspNetCore.Hosting" with http.server.request.duration)
 /// from <see cref="Start"/> to <see cref="Stop"/>, i.e. exactly the run's measured window. Works for a
-/// service in the same process, as under WebApplicationFactory.
+/// service in the same process, as under WebApplicationFactory. Instruments of the same name from several
+/// Meter instances (several hosts in one process, each with its own Meter) are merged into one summary.
 /// </summary>
 public sealed class MeterCapture : IDisposable
 {
@@ -15,7 +16,9 @@ public sealed class MeterCapture : IDisposable
     public const string AspNetCoreHosting = "Microsoft.AspNetCore.Hosting";
 
     private readonly HashSet<string> _meters;
-    private readonly Dictionary<Instrument, InstrumentState> _states = [];
+    // Keyed by name, not by Instrument: every host in the process (each service provider has its own
+    // Meter of the same name) adds to one summary, so an instrument never appears twice in a result.
+    private readonly Dictionary<(string Meter, string Name, string? Unit), InstrumentState> _states = [];
     private readonly Lock _statesLock = new();
     private MeterListener? _listener;
     private volatile bool _recording;
@@ -92,10 +95,11 @@ public sealed class MeterCapture : IDisposable
     {
         lock (_statesLock)
         {
-            if (!_states.TryGetValue(instrument, out var state))
+            var key = (instrument.Meter.Name, instrument.Name, instrument.Unit);
+            if (!_states.TryGetValue(key, out var state))
             {
                 state = new InstrumentState(instrument);
-                _states[instrument] = state;
+                _states[key] = state;
             }
 
             return state;

@@ -74,62 +74,17 @@ internal sealed class DynamoDbModelCatalog(BackingServiceClients clients, IOptio
         return new ModelPage(items, next);
     }
 
-    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Dynamo.CreateTableAsync(new CreateTableRequest
-            {
-                TableName = Table,
-                BillingMode = BillingMode.PAY_PER_REQUEST,
-                AttributeDefinitions = [new("pk", ScalarAttributeType.S), new("sk", ScalarAttributeType.S)],
-                KeySchema = [new("pk", KeyType.HASH), new("sk", KeyType.RANGE)],
-            }, cancellationToken);
-        }
-        catch (ResourceInUseException)
-        {
-            // Created by an earlier start: keep its contents.
-        }
-
-        await DynamoDbTables.WaitUntilActiveAsync(Dynamo, Table, cancellationToken);
-    }
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken) =>
+        DynamoDbTables.CreateIfMissingAsync(Dynamo, Table, "pk", "sk", cancellationToken);
 
     public async Task ResetAsync(CancellationToken cancellationToken)
     {
-        await DeleteTableAsync(Dynamo, Table, cancellationToken);
+        await DynamoDbTables.DeleteAsync(Dynamo, Table, cancellationToken);
         await EnsureCreatedAsync(cancellationToken);
     }
 
     public void Invalidate()
     {
-    }
-
-    /// <summary>Deletes a table and waits until it is gone (dynalite and AWS delete asynchronously).</summary>
-    internal static async Task DeleteTableAsync(IAmazonDynamoDB dynamo, string table, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await dynamo.DeleteTableAsync(table, cancellationToken);
-        }
-        catch (ResourceNotFoundException)
-        {
-            return;
-        }
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            try
-            {
-                await dynamo.DescribeTableAsync(table, timeout.Token);
-                await Task.Delay(TimeSpan.FromMilliseconds(50), timeout.Token);
-            }
-            catch (ResourceNotFoundException)
-            {
-                return;
-            }
-        }
     }
 
     private static Dictionary<string, AttributeValue> ToItem(ModelRecord record)

@@ -5,7 +5,6 @@ using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.Options;
 using PerfTesting.Environment;
 using PerfTesting.Measurement;
-using Registry.Catalog;
 using Registry.Hosting;
 using Registry.Options;
 
@@ -27,29 +26,12 @@ internal sealed class PerformanceRunStore(BackingServiceClients clients, IOption
 
     private string Table => options.Value.TablePrefix + "performance_metrics";
 
-    public async Task RunAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Dynamo.CreateTableAsync(new CreateTableRequest
-            {
-                TableName = Table,
-                BillingMode = BillingMode.PAY_PER_REQUEST,
-                AttributeDefinitions = [new("run_id", ScalarAttributeType.S), new("item", ScalarAttributeType.S)],
-                KeySchema = [new("run_id", KeyType.HASH), new("item", KeyType.RANGE)],
-            }, cancellationToken);
-        }
-        catch (ResourceInUseException)
-        {
-            // Kept from an earlier start.
-        }
-
-        await DynamoDbTables.WaitUntilActiveAsync(Dynamo, Table, cancellationToken);
-    }
+    public Task RunAsync(CancellationToken cancellationToken) =>
+        DynamoDbTables.CreateIfMissingAsync(Dynamo, Table, "run_id", "item", cancellationToken);
 
     public async Task ResetAsync(CancellationToken cancellationToken)
     {
-        await DynamoDbModelCatalog.DeleteTableAsync(Dynamo, Table, cancellationToken);
+        await DynamoDbTables.DeleteAsync(Dynamo, Table, cancellationToken);
         await RunAsync(cancellationToken);
     }
 

@@ -107,8 +107,11 @@ public sealed class AdminAndHealthTests(BackingServicesFixture fixture)
         request.Headers.Add("X-Correlation-Id", "test-correlation-42");
         using var response = await admin.SendAsync(request, ct);
         await response.Content.ReadAsByteArrayAsync(ct);
+        // The handler records after its last write, so the client can hold every byte a moment before the
+        // server has recorded: wait (bounded) for the last instrument the handler records.
+        await WaitUntilAsync(() => Task.FromResult(capture.Summaries().Any(s => s.Name == RegistryMetrics.BytesSent)), TimeSpan.FromSeconds(10), ct);
         capture.Stop();
-        var summaries = capture.Summaries().ToDictionary(s => s.Name);
+        var summaries = capture.Summaries().ToDictionary(s => s.Name); // one entry per name, whatever else runs in parallel
 
         Assert.Equal("test-correlation-42", response.Headers.GetValues("X-Correlation-Id").Single());
         Assert.True(summaries[RegistryMetrics.S3Read].Count >= 1);

@@ -1,16 +1,26 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
-using PerfTesting.Xunit.Fixtures;
+using Registry.Hosting;
 using Tests.Shared;
 
 namespace Tests.Integration.Registry;
 
-/// <summary>Invalid options stop startup with a message that names the option.</summary>
-public sealed class OptionsTests(BackingServicesFixture fixture)
+/// <summary>
+/// Invalid options stop startup with a message that names the option. The registry is built exactly as
+/// Program does (AddApplicationServices, UseRegistry) and started: options are validated before any
+/// hosted service runs, so no backing service is touched. (Not through WebApplicationFactory: when a
+/// host fails to start under UseKestrel, the factory sometimes reports an ObjectDisposedException of its
+/// own instead of the host's error.)
+/// </summary>
+public sealed class OptionsTests
 {
     public static TheoryData<string, string, string> Invalid => new()
     {
         { "Performance:metadata_cache_ttl_seconds", "0", "MetadataCacheTtlSeconds" },
         { "Performance:presigned_url_expiry_seconds", "999999999", "PresignedUrlExpirySeconds" },
+        { "Performance:max_concurrent_runs", "0", "MaxConcurrentRuns" },
         { "Auth:ReaderToken", "short", "ReaderToken" },
         { "Auth:ReaderToken", RegistryApp.AdminToken, "must differ" },
         { "Registry:Bucket", "Not_A_Bucket", "Registry:Bucket" },
@@ -20,25 +30,36 @@ public sealed class OptionsTests(BackingServicesFixture fixture)
     [MemberData(nameof(Invalid))]
     public async Task InvalidOption_StopsStartup_NamingIt(string key, string value, string expectedInMessage)
     {
-        var services = await fixture.GetAsync(PerfTesting.Environment.BackingServiceKind.LocalProcesses, TestContext.Current.CancellationToken);
-        await using var app = new RegistryApp(services.Endpoints, nameof(InvalidOption_StopsStartup_NamingIt), new Dictionary<string, string?> { [key] = value });
+        await using var app = Build(key, value);
 
-        var error = Assert.ThrowsAny<Exception>(app.StartServer);
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
 
-        var validation = error as OptionsValidationException ?? error.InnerException as OptionsValidationException;
-        Assert.NotNull(validation);
-        Assert.Contains(expectedInMessage, validation.Message, StringComparison.Ordinal);
+        Assert.Contains(expectedInMessage, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task UnknownStorageBackend_StopsStartup()
     {
-        var services = await fixture.GetAsync(PerfTesting.Environment.BackingServiceKind.LocalProcesses, TestContext.Current.CancellationToken);
-        await using var app = new RegistryApp(services.Endpoints, nameof(UnknownStorageBackend_StopsStartup),
-            new Dictionary<string, string?> { ["Performance:storage_backend"] = "ftp" });
+        await using var app = Build("Performance:storage_backend", "ftp");
 
-        var error = Assert.ThrowsAny<Exception>(app.StartServer);
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => app.StartAsync(TestContext.Current.CancellationToken));
 
         Assert.Contains("storage_backend", error.ToString(), StringComparison.Ordinal);
+    }
+
+    private static WebApplication Build(string key, string value)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddApplicationServices();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Auth:AdminToken"] = RegistryApp.AdminToken,
+            ["Auth:ReaderToken"] = RegistryApp.ReaderToken,
+            [key] = value,
+        });
+        var app = builder.Build();
+        app.UseRegistry();
+        return app;
     }
 }

@@ -172,7 +172,7 @@ public sealed class PerformanceApiTests(BackingServicesFixture fixture)
         var runId = (await started.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("run_id").GetString()!;
 
         // Half-way, the archive disappears from S3 underneath the registry.
-        await WaitUntilAsync(async () => (await admin.GetFromJsonAsync<JsonElement>($"health/performance/results/{runId}", ct)).GetProperty("total_requests").GetInt64() > 0, ct);
+        await WaitUntilAsync(async () => (await admin.GetFromJsonAsync<JsonElement>($"health/performance/results/{runId}", ct)).GetProperty("total_requests").GetInt64() > 0, TimeSpan.FromSeconds(60), ct);
         using (var s3 = AwsClientFactory.CreateS3Client(app.Endpoints.S3))
         {
             foreach (var item in (await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = app.Names.Bucket }, ct)).S3Objects ?? [])
@@ -223,18 +223,7 @@ public sealed class PerformanceApiTests(BackingServicesFixture fixture)
         {
             summary = await client.GetFromJsonAsync<JsonElement>($"health/performance/results/{runId}", ct);
             return summary.GetProperty("status").GetString() != "in_progress";
-        }, ct);
+        }, TimeSpan.FromSeconds(60), ct);
         return summary;
-    }
-
-    // Polls a condition the registry reports (not a guessed sleep), bounded to 60 s.
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, CancellationToken ct)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        while (!await condition())
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(200), timeout.Token);
-        }
     }
 }

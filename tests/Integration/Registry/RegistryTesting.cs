@@ -35,5 +35,16 @@ internal static class RegistryTesting
         return content;
     }
 
+    /// <summary>Polls a condition the registry reports (not a guessed sleep), bounded to <paramref name="limit"/>.</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan limit, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(limit);
+        while (!await condition())
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50), timeout.Token);
+        }
+    }
+
     public static string UniqueOwner() => "o" + Guid.NewGuid().ToString("N")[..12];
 }

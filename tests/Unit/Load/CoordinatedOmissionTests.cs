@@ -45,8 +45,11 @@ public sealed class CoordinatedOmissionTests
             Scenario.Create("stalling", HttpStep.Get(http, stalling.Server.Url("/"))),
             TestContext.Current.CancellationToken);
 
-        // One client, one stalled request among hundreds: the maximum sees the stall, p99 does not.
-        Assert.True(result.Latency.Max >= 0.9 * Stall.TotalMilliseconds);
+        // One client, one stalled request among hundreds: the maximum sees the stall, p99 does not. The
+        // stalled request is the first to arrive after the window opens, so it waits the stall less the
+        // previous request's latency (a few ms, or more on a loaded machine: hence 0.75).
+        Assert.True(result.Totals.Succeeded >= 200, $"{result.Totals.Succeeded} requests: too few for a p99 to mean anything");
+        Assert.True(result.Latency.Max >= 0.75 * Stall.TotalMilliseconds, $"max {result.Latency.Max} ms");
         Assert.True(result.Latency.P99 < 0.5 * Stall.TotalMilliseconds, $"p99 {result.Latency.P99} ms");
     }
 
