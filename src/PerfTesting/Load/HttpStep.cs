@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 
 namespace PerfTesting.Load;
 
@@ -38,6 +39,7 @@ public static class HttpStep
     /// <param name="request">The request; disposed here.</param>
     /// <param name="cancellationToken">The run's token: cancelling it is not a failure of the target.</param>
     /// <returns>Success for a 2xx/3xx status with the body read; otherwise the failure's kind.</returns>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))] // no allocation per request for the state machine
     public static async ValueTask<StepOutcome> SendAsync(HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
