@@ -64,7 +64,7 @@ internal sealed class PostgresArchiveStore(BackingServiceClients clients) : IArc
             command.Parameters.Add(new NpgsqlParameter { Value = key });
             command.Parameters.Add(new NpgsqlParameter { Value = (int)(from / ChunkBytes) });
             command.Parameters.Add(new NpgsqlParameter { Value = (int)Math.Min(int.MaxValue, to / ChunkBytes) });
-            var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
             return new PostgresChunkStream(connection, command, reader, from, to, ChunkBytes);
         }
         catch

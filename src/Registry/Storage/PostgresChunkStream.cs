@@ -2,12 +2,15 @@ using Npgsql;
 
 namespace Registry.Storage;
 
-/// <summary>Reads chunk rows one at a time and hands out the bytes between two offsets.</summary>
+/// <summary>
+/// Reads chunk rows one at a time and hands out the bytes between two offsets. The reader runs with
+/// <see cref="System.Data.CommandBehavior.SequentialAccess"/> and each chunk is read through its column
+/// stream straight into the caller's buffer: no 1 MiB array per row, so a 1 GiB download allocates
+/// nothing in proportion to its size.
+/// </summary>
 internal sealed class PostgresChunkStream(NpgsqlConnection connection, NpgsqlCommand command, NpgsqlDataReader reader, long from, long to, int chunkBytes) : Stream
 {
-    private byte[] _chunk = [];
-    private int _offset;
-    private int _end;
+    private Stream? _column;
     private long _position = from;
 
     public override bool CanRead => true;
@@ -27,27 +30,34 @@ internal sealed class PostgresChunkStream(NpgsqlConnection connection, NpgsqlCom
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        while (_offset == _end)
+        while (!buffer.IsEmpty && _position <= to)
         {
-            if (_position > to || !await reader.ReadAsync(cancellationToken))
+            if (_column is null)
             {
-                return 0;
+                if (!await reader.ReadAsync(cancellationToken))
+                {
+                    return 0;
+                }
+
+                var chunkStart = (long)await reader.GetFieldValueAsync<int>(0, cancellationToken) * chunkBytes;
+                _column = reader.GetStream(1);
+                await SkipAsync(_column, _position - chunkStart, buffer, cancellationToken); // a range starting inside the first chunk
             }
 
-            var seq = reader.GetInt32(0);
-            _chunk = reader.GetFieldValue<byte[]>(1);
-            var chunkStart = (long)seq * chunkBytes;
-            _offset = (int)Math.Max(0, _position - chunkStart);
-            var lastWanted = to - chunkStart; // no "+ 1" here: 'to' is long.MaxValue for a whole read
-            _end = lastWanted >= _chunk.Length - 1 ? _chunk.Length : (int)lastWanted + 1;
-            _offset = Math.Min(_offset, _end);
+            var remaining = to - _position; // bytes wanted after this one; no "+ 1": 'to' is long.MaxValue for a whole read
+            var wanted = remaining >= buffer.Length - 1 ? buffer.Length : (int)remaining + 1;
+            var read = await _column.ReadAsync(buffer[..wanted], cancellationToken);
+            if (read > 0)
+            {
+                _position += read;
+                return read;
+            }
+
+            await _column.DisposeAsync();
+            _column = null;
         }
 
-        var n = Math.Min(buffer.Length, _end - _offset);
-        _chunk.AsMemory(_offset, n).CopyTo(buffer);
-        _offset += n;
-        _position += n;
-        return n;
+        return 0;
     }
 
     public override void Flush()
@@ -62,6 +72,11 @@ internal sealed class PostgresChunkStream(NpgsqlConnection connection, NpgsqlCom
 
     public override async ValueTask DisposeAsync()
     {
+        if (_column is not null)
+        {
+            await _column.DisposeAsync();
+        }
+
         await reader.DisposeAsync();
         await command.DisposeAsync();
         await connection.DisposeAsync();
@@ -72,11 +87,27 @@ internal sealed class PostgresChunkStream(NpgsqlConnection connection, NpgsqlCom
     {
         if (disposing)
         {
+            _column?.Dispose();
             reader.Dispose();
             command.Dispose();
             connection.Dispose();
         }
 
         base.Dispose(disposing);
+    }
+
+    // Reads and drops 'count' bytes, using the caller's buffer as scratch (it is overwritten next anyway).
+    private static async Task SkipAsync(Stream column, long count, Memory<byte> scratch, CancellationToken cancellationToken)
+    {
+        while (count > 0)
+        {
+            var read = await column.ReadAsync(scratch[..(int)Math.Min(scratch.Length, count)], cancellationToken);
+            if (read == 0)
+            {
+                return;
+            }
+
+            count -= read;
+        }
     }
 }

@@ -1,0 +1,172 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using PerfTesting.Environment;
+using PerfTesting.Environment.External;
+using Tests.Shared;
+
+namespace Tests.Integration.Registry;
+
+/// <summary>
+/// The registry as its own process (<c>dotnet Registry.dll</c>, as deployed) on the given backing
+/// services, so that its memory can be read apart from the test host's: under WebApplicationFactory
+/// the client's and every other test's allocations would share one process.
+/// </summary>
+internal sealed class RegistryProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly Queue<string> _lastLines = new();
+
+    private RegistryProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>The process's peak resident set so far (Linux VmHWM), in bytes.</summary>
+    public long PeakResidentBytes => StatusKilobytes("VmHWM:") * 1024;
+
+    /// <summary>What the process last printed, for failure messages.</summary>
+    public string LastLines
+    {
+        get
+        {
+            lock (_lastLines)
+            {
+                return string.Join('\n', _lastLines);
+            }
+        }
+    }
+
+    public static async Task<RegistryProcess> StartAsync(BackingServiceEndpoints endpoints, IsolatedNames names, string backend, CancellationToken ct)
+    {
+        var port = FreePort();
+        var info = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Registry.dll"), "--urls", $"http://127.0.0.1:{port}" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        var environment = info.Environment;
+        environment[BackingServices.SelectionVariable] = "external";
+        environment[ExternalBackingServices.S3UrlVariable] = endpoints.S3.ServiceUrl?.ToString();
+        environment[ExternalBackingServices.DynamoDbUrlVariable] = endpoints.DynamoDb.ServiceUrl?.ToString();
+        environment[ExternalBackingServices.PostgresVariable] = endpoints.PostgresConnectionString;
+        environment[ExternalBackingServices.EmulatorVariable] = endpoints.S3.IsEmulator ? "1" : "0";
+        environment["AWS_REGION"] = endpoints.S3.Region;
+        environment["AWS_ACCESS_KEY_ID"] = endpoints.S3.Credentials?.AccessKey ?? "test";
+        environment["AWS_SECRET_ACCESS_KEY"] = endpoints.S3.Credentials?.SecretKey ?? "test";
+        environment["Registry__Bucket"] = names.Bucket;
+        environment["Registry__TablePrefix"] = names.TablePrefix;
+        environment["Registry__Database"] = names.Database;
+        environment["Performance__storage_backend"] = backend;
+        environment["REGISTRY_ADMIN_TOKEN"] = RegistryApp.AdminToken;
+        environment["REGISTRY_READER_TOKEN"] = RegistryApp.ReaderToken;
+        environment["DOTNET_ENVIRONMENT"] = environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
+        var registry = new RegistryProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+        process.OutputDataReceived += (_, e) => registry.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => registry.Keep(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await registry.WaitUntilHealthyAsync(ct);
+        }
+        catch
+        {
+            await registry.DisposeAsync();
+            throw;
+        }
+
+        return registry;
+    }
+
+    public HttpClient Admin()
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", RegistryApp.AdminToken);
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _process.WaitForExitAsync(limit.Token);
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private async Task WaitUntilHealthyAsync(CancellationToken ct)
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(TimeSpan.FromSeconds(90));
+        while (true)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The registry exited with {_process.ExitCode}:\n{LastLines}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync("health", limit.Token);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (OperationCanceledException) when (limit.IsCancellationRequested && !ct.IsCancellationRequested)
+            {
+                throw new TimeoutException($"The registry did not become healthy in 90 s:\n{LastLines}");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200), limit.Token);
+        }
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_lastLines)
+        {
+            _lastLines.Enqueue(line);
+            if (_lastLines.Count > 40)
+            {
+                _lastLines.Dequeue();
+            }
+        }
+    }
+
+    private long StatusKilobytes(string field)
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith(field, StringComparison.Ordinal));
+        return long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+    }
+}
