@@ -5,8 +5,8 @@ namespace Registry.Storage;
 /// <summary>
 /// Reads chunk rows one at a time and hands out the bytes between two offsets. The reader runs with
 /// <see cref="System.Data.CommandBehavior.SequentialAccess"/> and each chunk is read through its column
-/// stream straight into the caller's buffer: no 1 MiB array per row, so a 1 GiB download allocates
-/// nothing in proportion to its size.
+/// stream straight into the caller's buffer instead of into a 1 MiB array per row (a 64 MiB download
+/// allocated 1 MiB in all when measured in-process with GC.GetTotalAllocatedBytes).
 /// </summary>
 internal sealed class PostgresChunkStream(NpgsqlConnection connection, NpgsqlCommand command, NpgsqlDataReader reader, long from, long to, int chunkBytes) : Stream
 {
