@@ -21,7 +21,11 @@ public sealed class CoordinatedOmissionTests
 
         // 100 arrivals/s for 3 s = 300 requests, of which the ~100 due during the 1 s stall wait for its
         // end: their latencies spread evenly from ~1 s down to ~0. So p99 (the 3 slowest) is close to
-        // 1 s and p90 (the 30 slowest) close to 0.7 s. The bounds leave room for a loaded CI machine.
+        // 1 s and p90 (the 30 slowest) close to 0.7 s. The lower bounds are the point (a closed-model style
+        // measurement would hide the stall). The upper bounds catch latencies counted from the wrong origin
+        // (from the run's start they would approach its 3 s), and leave room for the ~100 requests released
+        // at once at the stall's end on a loaded machine: a CI run with the integration tests beside it
+        // measured p99 = 1.77 s.
         var result = await new LoadRunner().RunAsync(
             LoadProfile.OpenConstant(100, TimeSpan.FromSeconds(3), maxInFlight: 500),
             Scenario.Create("stalling", HttpStep.Get(http, stalling.Server.Url("/"))),
@@ -29,8 +33,8 @@ public sealed class CoordinatedOmissionTests
 
         Assert.Equal(300, result.Totals.Started);
         Assert.Equal(0, result.Totals.Failed);
-        Assert.InRange(result.Latency.P99, 0.85 * Stall.TotalMilliseconds, 1.5 * Stall.TotalMilliseconds);
-        Assert.InRange(result.Latency.P90, 0.5 * Stall.TotalMilliseconds, 1.2 * Stall.TotalMilliseconds);
+        Assert.InRange(result.Latency.P99, 0.85 * Stall.TotalMilliseconds, 2.2 * Stall.TotalMilliseconds);
+        Assert.InRange(result.Latency.P90, 0.5 * Stall.TotalMilliseconds, 2.0 * Stall.TotalMilliseconds);
         Assert.True(result.Latency.P50 < 0.5 * Stall.TotalMilliseconds, $"p50 {result.Latency.P50} ms: most requests were not in the stall");
     }
 
