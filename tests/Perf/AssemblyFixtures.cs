@@ -1,4 +1,4 @@
-using PerfTesting.Xunit.Fixtures;
+using PerfTesting.BackingServices.Fixtures;
 
 [assembly: AssemblyFixture(typeof(BackingServicesFixture))]
 

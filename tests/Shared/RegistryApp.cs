@@ -8,7 +8,8 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using PerfTesting.Environment;
+using PerfTesting.BackingServices;
+using Registry.AppHost;
 
 namespace Tests.Shared;
 
@@ -38,6 +39,12 @@ public sealed class RegistryApp : WebApplicationFactory<Program>
             ["Auth:AdminToken"] = AdminToken,
             ["Auth:ReaderToken"] = ReaderToken,
         };
+        // The endpoints reach the registry as configuration, the way Registry.AppHost passes them.
+        foreach (var (key, value) in RegistrySettings.For(endpoints))
+        {
+            _settings[key] = value;
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;
@@ -89,7 +96,6 @@ public sealed class RegistryApp : WebApplicationFactory<Program>
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
         builder.ConfigureServices(services =>
         {
-            services.AddSingleton(_endpoints);
             services.AddSingleton<IStartupFilter>(new ServerErrorCounter(() => Interlocked.Increment(ref _serverErrors)));
         });
     }

@@ -2,7 +2,6 @@ using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.Options;
-using PerfTesting.Environment;
 using Registry.Diagnostics;
 using Registry.Hosting;
 using Registry.Models;

@@ -22,6 +22,11 @@ internal static class RegistryServiceExtensions
         ("STORAGE_BACKEND", $"{PerformanceOptions.Section}:storage_backend"),
         ("REGISTRY_ADMIN_TOKEN", $"{AuthOptions.Section}:AdminToken"),
         ("REGISTRY_READER_TOKEN", $"{AuthOptions.Section}:ReaderToken"),
+        ("PERF_S3_URL", $"{BackingServiceOptions.Section}:S3Url"),
+        ("PERF_DYNAMODB_URL", $"{BackingServiceOptions.Section}:DynamoDbUrl"),
+        ("PERF_POSTGRES", $"{BackingServiceOptions.Section}:Postgres"),
+        ("PERF_EMULATOR", $"{BackingServiceOptions.Section}:Emulator"),
+        ("AWS_REGION", $"{BackingServiceOptions.Section}:Region"),
     ];
 
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
@@ -37,12 +42,13 @@ internal static class RegistryServiceExtensions
         sources.Insert(appSettings.source is null ? 0 : appSettings.index + 1, performanceConfig);
         builder.Configuration.AddInMemoryCollection(Overrides
             .Where(o => System.Environment.GetEnvironmentVariable(o.Variable) is { Length: > 0 })
-            .Select(o => KeyValuePair.Create(o.Key, System.Environment.GetEnvironmentVariable(o.Variable))));
+            .Select(o => KeyValuePair.Create(o.Key, o.Variable == "PERF_EMULATOR" ? Flag(System.Environment.GetEnvironmentVariable(o.Variable)) : System.Environment.GetEnvironmentVariable(o.Variable))));
 
         builder.Logging.AddSimpleConsole(console => console.IncludeScopes = true);
         var services = builder.Services;
         services.AddOptions<RegistryOptions>().BindConfiguration(RegistryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PerformanceOptions>().BindConfiguration(PerformanceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BackingServiceOptions>().BindConfiguration(BackingServiceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
@@ -78,6 +84,14 @@ internal static class RegistryServiceExtensions
         services.AddHostedService<DevelopmentTokenWarning>();
         return builder;
     }
+
+    /// <summary>PERF_EMULATOR=1 (the scripts' spelling) binds as the boolean true, 0 as false.</summary>
+    private static string? Flag(string? value) => value switch
+    {
+        "1" => "true",
+        "0" => "false",
+        _ => value,
+    };
 
     public static WebApplication UseRegistry(this WebApplication app)
     {

@@ -1,39 +1,28 @@
-using PerfTesting.Environment;
+using Microsoft.Extensions.Options;
 using Registry.Catalog;
+using Registry.Options;
 using Registry.Storage;
 
 namespace Registry.Hosting;
 
 /// <summary>
-/// Runs before Kestrel accepts requests: finds the backing services (endpoints given to the host, as
-/// tests do; else <c>PERF_SERVICES</c> and the foundation's default: containers where Docker answers,
-/// else local emulator processes), then creates the bucket, tables and database the registry needs.
-/// Embedded services it started itself are stopped with the host.
+/// Runs before Kestrel accepts requests: connects to the backing services named in configuration
+/// (<see cref="BackingServiceOptions"/>; the registry starts none itself, <c>src/Registry.AppHost</c>
+/// does that for development), then creates the bucket, tables and database the registry needs.
 /// </summary>
 internal sealed class RegistryStartup(
-    IServiceProvider services,
+    IOptions<BackingServiceOptions> endpoints,
     BackingServiceClients clients,
     IModelCatalog catalog,
     ArchiveStores stores,
     IEnumerable<IStartupTask> startupTasks,
     ILogger<RegistryStartup> logger) : IHostedService
 {
-    private IBackingServices? _owned;
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var endpoints = services.GetService<BackingServiceEndpoints>();
-        if (endpoints is null)
-        {
-            logger.LogInformation("No backing services configured: starting them ({Variable}={Value})",
-                BackingServices.SelectionVariable, System.Environment.GetEnvironmentVariable(BackingServices.SelectionVariable) ?? "auto");
-            _owned = await BackingServices.StartAsync(cancellationToken);
-            endpoints = _owned.Endpoints;
-        }
-
-        logger.LogInformation("Backing services ({Kind}): S3 {S3}, DynamoDB {DynamoDb}", endpoints.Kind,
-            endpoints.S3.ServiceUrl?.ToString() ?? "AWS " + endpoints.S3.Region, endpoints.DynamoDb.ServiceUrl?.ToString() ?? "AWS " + endpoints.DynamoDb.Region);
-        await clients.StartAsync(endpoints, cancellationToken);
+        logger.LogInformation("Backing services: S3 {S3}, DynamoDB {DynamoDb}{Emulator}",
+            endpoints.Value.S3Description, endpoints.Value.DynamoDbDescription, endpoints.Value.Emulator ? " (emulators)" : "");
+        await clients.StartAsync(cancellationToken);
         await catalog.EnsureCreatedAsync(cancellationToken);
         foreach (var store in stores.All)
         {
@@ -46,11 +35,5 @@ internal sealed class RegistryStartup(
         }
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        if (_owned is not null)
-        {
-            await _owned.DisposeAsync();
-        }
-    }
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.Options;
-using PerfTesting.Environment;
 using PerfTesting.Measurement;
 using Registry.Hosting;
 using Registry.Options;

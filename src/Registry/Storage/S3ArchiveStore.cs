@@ -1,7 +1,6 @@
 using Amazon.S3;
 using Amazon.S3.Model;
 using Microsoft.Extensions.Options;
-using PerfTesting.Environment;
 using Registry.Hosting;
 using Registry.Options;
 

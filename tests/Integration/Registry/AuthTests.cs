@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using PerfTesting.Xunit.Fixtures;
+using PerfTesting.BackingServices.Fixtures;
 using Tests.Shared;
 using static Tests.Integration.Registry.RegistryTesting;
 

@@ -3,8 +3,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Amazon.S3.Model;
-using PerfTesting.Environment;
-using PerfTesting.Xunit.Fixtures;
+using PerfTesting.BackingServices;
+using PerfTesting.BackingServices.Fixtures;
 using Tests.Shared;
 using static Tests.Integration.Registry.RegistryTesting;
 

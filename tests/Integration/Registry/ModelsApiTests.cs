@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
-using PerfTesting.Xunit.Fixtures;
+using PerfTesting.BackingServices.Fixtures;
 using Tests.Shared;
 using static Tests.Integration.Registry.RegistryTesting;
 

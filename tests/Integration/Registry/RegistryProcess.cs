@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
-using PerfTesting.Environment;
-using PerfTesting.Environment.External;
+using PerfTesting.BackingServices;
+using Registry.AppHost;
 using Tests.Shared;
 
 namespace Tests.Integration.Registry;
@@ -53,14 +53,13 @@ internal sealed class RegistryProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         var environment = info.Environment;
-        environment[BackingServices.SelectionVariable] = "external";
-        environment[ExternalBackingServices.S3UrlVariable] = endpoints.S3.ServiceUrl?.ToString();
-        environment[ExternalBackingServices.DynamoDbUrlVariable] = endpoints.DynamoDb.ServiceUrl?.ToString();
-        environment[ExternalBackingServices.PostgresVariable] = endpoints.PostgresConnectionString;
-        environment[ExternalBackingServices.EmulatorVariable] = endpoints.S3.IsEmulator ? "1" : "0";
-        environment["AWS_REGION"] = endpoints.S3.Region;
-        environment["AWS_ACCESS_KEY_ID"] = endpoints.S3.Credentials?.AccessKey ?? "test";
-        environment["AWS_SECRET_ACCESS_KEY"] = endpoints.S3.Credentials?.SecretKey ?? "test";
+        // The fixture's endpoints as the registry's configuration (BackingServices__S3Url, ...), as a
+        // deployment would give them.
+        foreach (var (key, value) in RegistrySettings.For(endpoints))
+        {
+            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         environment["Registry__Bucket"] = names.Bucket;
         environment["Registry__TablePrefix"] = names.TablePrefix;
         environment["Registry__Database"] = names.Database;

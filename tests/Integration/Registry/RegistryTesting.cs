@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
-using PerfTesting.Environment;
-using PerfTesting.Xunit.Fixtures;
+using PerfTesting.BackingServices;
+using PerfTesting.BackingServices.Fixtures;
 using Tests.Shared;
 
 namespace Tests.Integration.Registry;

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using PerfTesting.Environment;
-using PerfTesting.Xunit.Fixtures;
+using PerfTesting.BackingServices;
+using PerfTesting.BackingServices.Fixtures;
 using Registry.Seeding;
 
 namespace Tests.Integration.Registry;

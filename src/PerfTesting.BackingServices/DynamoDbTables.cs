@@ -1,0 +1,101 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+
+namespace PerfTesting.BackingServices;
+
+/// <summary>Table helpers that hold on every DynamoDB implementation (AWS, LocalStack, dynalite).</summary>
+public static class DynamoDbTables
+{
+    /// <summary>
+    /// Waits until the table is ACTIVE. CreateTable returns while the table is still CREATING, and
+    /// writes before ACTIVE fail with ResourceNotFoundException on dynalite and on AWS.
+    /// </summary>
+    /// <param name="dynamo">The client.</param>
+    /// <param name="table">The table name.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    public static async Task WaitUntilActiveAsync(IAmazonDynamoDB dynamo, string table, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dynamo);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(TimeSpan.FromMinutes(2));
+        while (true)
+        {
+            try
+            {
+                var description = await dynamo.DescribeTableAsync(table, limit.Token).ConfigureAwait(false);
+                if (description.Table.TableStatus == TableStatus.ACTIVE)
+                {
+                    return;
+                }
+            }
+            catch (ResourceNotFoundException)
+            {
+                // Not visible yet right after CreateTable on some implementations.
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50), limit.Token).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Creates a pay-per-request table with a string hash key and a string range key unless it exists
+    /// (an existing table keeps its items), then waits until it is ACTIVE.
+    /// </summary>
+    /// <param name="dynamo">The client.</param>
+    /// <param name="table">The table's name.</param>
+    /// <param name="hashKey">Name of the string partition key.</param>
+    /// <param name="rangeKey">Name of the string sort key.</param>
+    /// <param name="cancellationToken">Stops the wait.</param>
+    public static async Task CreateIfMissingAsync(IAmazonDynamoDB dynamo, string table, string hashKey, string rangeKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dynamo);
+        try
+        {
+            await dynamo.CreateTableAsync(new CreateTableRequest
+            {
+                TableName = table,
+                BillingMode = BillingMode.PAY_PER_REQUEST,
+                AttributeDefinitions = [new(hashKey, ScalarAttributeType.S), new(rangeKey, ScalarAttributeType.S)],
+                KeySchema = [new(hashKey, KeyType.HASH), new(rangeKey, KeyType.RANGE)],
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ResourceInUseException)
+        {
+            // Created earlier: keep its contents.
+        }
+
+        await WaitUntilActiveAsync(dynamo, table, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Deletes a table and waits until it is gone (DynamoDB deletes asynchronously); a missing table is fine.</summary>
+    /// <param name="dynamo">The client.</param>
+    /// <param name="table">The table's name.</param>
+    /// <param name="cancellationToken">Stops the wait (which also gives up after 60 s).</param>
+    public static async Task DeleteAsync(IAmazonDynamoDB dynamo, string table, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dynamo);
+        try
+        {
+            await dynamo.DeleteTableAsync(table, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ResourceNotFoundException)
+        {
+            return;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            try
+            {
+                await dynamo.DescribeTableAsync(table, timeout.Token).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromMilliseconds(50), timeout.Token).ConfigureAwait(false);
+            }
+            catch (ResourceNotFoundException)
+            {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+namespace PerfTesting.BackingServices.External;
+
+/// <summary>
+/// Endpoints that already run elsewhere (a shared LocalStack, GitHub Actions service containers, real
+/// AWS), read from environment variables. Nothing is started, so nothing is stopped on dispose.
+/// </summary>
+public sealed class ExternalBackingServices : IBackingServices
+{
+    /// <summary>S3 endpoint URL; unset means real AWS S3 in AWS_REGION.</summary>
+    public const string S3UrlVariable = "PERF_S3_URL";
+
+    /// <summary>DynamoDB endpoint URL; unset means real AWS DynamoDB in AWS_REGION.</summary>
+    public const string DynamoDbUrlVariable = "PERF_DYNAMODB_URL";
+
+    /// <summary>Npgsql connection string; required.</summary>
+    public const string PostgresVariable = "PERF_POSTGRES";
+
+    /// <summary>Set to 1 when the URLs point at s3rver/dynalite, so their quirks are applied.</summary>
+    public const string EmulatorVariable = "PERF_EMULATOR";
+
+    private ExternalBackingServices(BackingServiceEndpoints endpoints) => Endpoints = endpoints;
+
+    /// <inheritdoc />
+    public BackingServiceEndpoints Endpoints { get; }
+
+    /// <summary>Reads the endpoints from <paramref name="variables"/> (the process environment by default).</summary>
+    /// <param name="variables">Looks up an environment variable; null means not set.</param>
+    /// <returns>The endpoints.</returns>
+    public static ExternalBackingServices FromEnvironment(Func<string, string?>? variables = null)
+    {
+        variables ??= System.Environment.GetEnvironmentVariable;
+        string? Read(string name) => variables(name) is { Length: > 0 } value ? value : null;
+
+        var postgres = Read(PostgresVariable) ?? throw new BackingServicesUnavailableException(
+            $"PERF_SERVICES=external needs {PostgresVariable} (an Npgsql connection string), plus {S3UrlVariable} and {DynamoDbUrlVariable} "
+            + "for LocalStack or emulators (leave them unset for real AWS), AWS_REGION and AWS credentials.");
+        var region = Read("AWS_REGION") ?? Read("AWS_DEFAULT_REGION") ?? AwsEndpoint.DefaultRegion;
+        var credentials = Read("AWS_ACCESS_KEY_ID") is { } key && Read("AWS_SECRET_ACCESS_KEY") is { } secret
+            ? new AwsCredentials(key, secret)
+            : null;
+        var emulator = Read(EmulatorVariable) is "1" or "true";
+
+        AwsEndpoint Endpoint(string variable)
+        {
+            var url = Read(variable);
+            if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https"))
+            {
+                throw new BackingServicesUnavailableException($"{variable}={url} is not an absolute URL such as http://localhost:4566.");
+            }
+
+            return new AwsEndpoint(url is null ? null : new Uri(url), region, credentials, emulator);
+        }
+
+        return new ExternalBackingServices(new BackingServiceEndpoints(
+            BackingServiceKind.External, Endpoint(S3UrlVariable), Endpoint(DynamoDbUrlVariable), postgres));
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace PerfTesting.BackingServices.LocalProcesses;
+
+/// <summary>
+/// A child process started under a small bash watchdog that kills it, and deletes its temporary
+/// directory, as soon as this .NET process is gone: on dispose, on Ctrl-C, and also when the test
+/// host is killed outright, when no .NET code gets to run. That is what keeps a half-way aborted
+/// test run from leaving s3rver, dynalite or postgres behind.
+/// </summary>
+internal sealed class WatchedProcess : IAsyncDisposable
+{
+    // $1 parent pid, $2 directory to delete afterwards ('' for none), $3 signal that stops the child
+    // gracefully, rest: the command. Polling with `kill -0` works whatever killed the parent.
+    private const string WatchdogScript = """
+        parent=$1; cleanup=$2; stopsig=$3; shift 3
+        "$@" &
+        child=$!
+        stop() {
+          trap '' TERM INT HUP
+          kill -s "$stopsig" "$child" 2>/dev/null
+          for _ in $(seq 1 100); do kill -0 "$child" 2>/dev/null || break; sleep 0.05; done
+          kill -s KILL "$child" 2>/dev/null
+          wait "$child" 2>/dev/null
+          [ -n "$cleanup" ] && rm -rf "$cleanup"
+          exit 0
+        }
+        trap stop TERM INT HUP
+        while kill -0 "$parent" 2>/dev/null && kill -0 "$child" 2>/dev/null; do sleep 0.2 & wait $!; done
+        stop
+        """;
+
+    private const int OutputLinesKept = 40;
+
+    private readonly Process _watchdog;
+    private readonly Queue<string> _output = new();
+    private readonly string _name;
+
+    private WatchedProcess(string name, Process watchdog)
+    {
+        _name = name;
+        _watchdog = watchdog;
+    }
+
+    /// <summary>True once the child (and so its watchdog) has ended.</summary>
+    public bool HasExited => _watchdog.HasExited;
+
+    /// <summary>Starts <paramref name="command"/> under the watchdog.</summary>
+    /// <param name="name">A short name for messages.</param>
+    /// <param name="command">The program and its arguments.</param>
+    /// <param name="workingDirectory">Where it runs.</param>
+    /// <param name="cleanupDirectory">A directory deleted after the child ends, or null.</param>
+    /// <param name="stopSignal">The signal that asks the child to stop (postgres wants INT for a fast shutdown).</param>
+    public static WatchedProcess Start(
+        string name,
+        IReadOnlyList<string> command,
+        string workingDirectory,
+        string? cleanupDirectory,
+        string stopSignal = "TERM")
+    {
+        var info = new ProcessStartInfo("bash")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add(WatchdogScript);
+        info.ArgumentList.Add("watchdog");
+        info.ArgumentList.Add(System.Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        info.ArgumentList.Add(cleanupDirectory ?? string.Empty);
+        info.ArgumentList.Add(stopSignal);
+        foreach (var part in command)
+        {
+            info.ArgumentList.Add(part);
+        }
+
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        var watched = new WatchedProcess(name, process);
+        process.OutputDataReceived += (_, e) => watched.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => watched.Keep(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return watched;
+    }
+
+    /// <summary>The last lines the process printed, for error messages.</summary>
+    public string RecentOutput()
+    {
+        lock (_output)
+        {
+            var text = new StringBuilder();
+            foreach (var line in _output)
+            {
+                text.AppendLine(line);
+            }
+
+            return text.ToString();
+        }
+    }
+
+    /// <summary>Describes the process for an error message.</summary>
+    public string Describe() =>
+        HasExited
+            ? $"{_name} exited with code {_watchdog.ExitCode}. Its last output:\n{RecentOutput()}"
+            : $"{_name} is still running. Its last output:\n{RecentOutput()}";
+
+    /// <summary>Stops the child through its watchdog and waits for the clean-up to finish.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (!_watchdog.HasExited)
+        {
+            // SIGTERM to the watchdog runs its stop(): graceful signal, bounded wait, SIGKILL, rm -rf.
+            using var kill = Process.Start("kill", ["-TERM", _watchdog.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await kill.WaitForExitAsync().ConfigureAwait(false);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            try
+            {
+                await _watchdog.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                _watchdog.Kill(entireProcessTree: true);
+            }
+        }
+
+        _watchdog.Dispose();
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.Enqueue(line);
+            while (_output.Count > OutputLinesKept)
+            {
+                _output.Dequeue();
+            }
+        }
+    }
+}
