@@ -14,12 +14,21 @@ internal static class RegistrySettings
         ArgumentNullException.ThrowIfNull(endpoints);
         var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            ["BackingServices:S3Url"] = endpoints.S3.ServiceUrl?.ToString(),
-            ["BackingServices:DynamoDbUrl"] = endpoints.DynamoDb.ServiceUrl?.ToString(),
             ["BackingServices:Postgres"] = endpoints.PostgresConnectionString,
             ["BackingServices:Emulator"] = endpoints.S3.IsEmulator.ToString(CultureInfo.InvariantCulture),
             ["BackingServices:Region"] = endpoints.S3.Region,
         };
+
+        // No URL means real AWS: the key is left out rather than set empty.
+        if (endpoints.S3.ServiceUrl is { } s3)
+        {
+            settings["BackingServices:S3Url"] = s3.ToString();
+        }
+
+        if (endpoints.DynamoDb.ServiceUrl is { } dynamoDb)
+        {
+            settings["BackingServices:DynamoDbUrl"] = dynamoDb.ToString();
+        }
 
         // The registry signs both services with one key pair: s3rver accepts only its own, and dynalite
         // and LocalStack accept any, so the S3 pair serves both. No pair: the SDK's default chain.

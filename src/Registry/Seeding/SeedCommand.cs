@@ -49,7 +49,7 @@ internal static class SeedCommand
         }
         catch (HttpRequestException e)
         {
-            await Console.Error.WriteLineAsync($"Seeding {url} failed: {e.Message}. Is the registry running (dotnet run --project src/Registry)?");
+            await Console.Error.WriteLineAsync($"Seeding {url} failed: {e.Message}. Is the registry running (dotnet run --project src/Registry.AppHost)?");
             return 1;
         }
     }

@@ -24,6 +24,7 @@ public sealed class OptionsTests
         { "Auth:ReaderToken", "short", "ReaderToken" },
         { "Auth:ReaderToken", RegistryApp.AdminToken, "must differ" },
         { "Registry:Bucket", "Not_A_Bucket", "Registry:Bucket" },
+        { "BackingServices:Postgres", "", "BackingServices:Postgres" },
     };
 
     [Theory]
@@ -56,6 +57,7 @@ public sealed class OptionsTests
         {
             ["Auth:AdminToken"] = RegistryApp.AdminToken,
             ["Auth:ReaderToken"] = RegistryApp.ReaderToken,
+            ["BackingServices:Postgres"] = "Host=127.0.0.1",
             [key] = value,
         });
         var app = builder.Build();
