@@ -50,13 +50,35 @@ internal static class ModelDownload
             return Problems.RangeNotSatisfiable($"The archive has {archive.SizeBytes} bytes.");
         }
 
+        if (performance.ArchiveCacheEnabled && await services.ArchiveCache.AcquireAsync(archive, cancellationToken) is { } lease)
+        {
+            using (lease)
+            {
+                // Served from the local copy (verified against the catalog's SHA-256 when it was filled)
+                // with the server's file send: no store read and no copy through a managed buffer.
+                SetContentHeaders(response, key, archive, range.Range);
+                var (offset, count) = range.Range is { } part ? (part.From, part.Length) : (0L, archive.SizeBytes);
+                await response.SendFileAsync(lease.Path, offset, count, cancellationToken);
+                services.Metrics.RecordDownload(services.Time.GetElapsedTime(started), count);
+                return Results.Empty;
+            }
+        }
+
         var firstByteStarted = services.Time.GetTimestamp();
         await using var content = await store.OpenReadAsync(archive.StorageKey, range.Range, cancellationToken);
         services.Metrics.RecordFirstByte(services.Time.GetElapsedTime(firstByteStarted));
+        SetContentHeaders(response, key, archive, range.Range);
+        var sent = await CopyAsync(content, response, performance.StreamBufferBytes, cancellationToken);
+        services.Metrics.RecordStorageRead(store.Name, services.Time.GetElapsedTime(firstByteStarted));
+        services.Metrics.RecordDownload(services.Time.GetElapsedTime(started), sent);
+        return Results.Empty;
+    }
 
+    private static void SetContentHeaders(HttpResponse response, ModelKey key, ArchiveInfo archive, Storage.ByteRange? range)
+    {
         response.ContentType = "application/zip";
         response.Headers.ContentDisposition = $"attachment; filename=\"{key.Name}-{key.Version}.zip\"";
-        if (range.Range is { } r)
+        if (range is { } r)
         {
             response.StatusCode = StatusCodes.Status206PartialContent;
             response.Headers.ContentRange = string.Create(CultureInfo.InvariantCulture, $"bytes {r.From}-{r.To}/{archive.SizeBytes}");
@@ -66,11 +88,6 @@ internal static class ModelDownload
         {
             response.ContentLength = archive.SizeBytes;
         }
-
-        var sent = await CopyAsync(content, response, performance.StreamBufferBytes, cancellationToken);
-        services.Metrics.RecordStorageRead(store.Name, services.Time.GetElapsedTime(firstByteStarted));
-        services.Metrics.RecordDownload(services.Time.GetElapsedTime(started), sent);
-        return Results.Empty;
     }
 
     private static async Task<long> CopyAsync(Stream content, HttpResponse response, int bufferBytes, CancellationToken cancellationToken)
