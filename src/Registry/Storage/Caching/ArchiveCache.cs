@@ -25,6 +25,7 @@ internal sealed class ArchiveCache : IResettable, IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private long _cachedBytes;
     private long _fills;
+    private int _disposed;
 
     public ArchiveCache(ArchiveStores stores, IOptions<PerformanceOptions> options, ILogger<ArchiveCache> logger)
     {
@@ -136,6 +137,12 @@ internal sealed class ArchiveCache : IResettable, IDisposable
 
     public void Dispose()
     {
+        // Registered under two service types, so the container disposes it twice.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _stopping.Cancel();
         lock (_gate)
         {
