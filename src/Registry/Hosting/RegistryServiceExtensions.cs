@@ -79,6 +79,8 @@ internal static class RegistryServiceExtensions
         services.AddSingleton<WorkloadCoordinator>();
         services.AddSingleton<PerformanceHealthComponent>();
         services.AddSingleton<IHealthComponent>(sp => sp.GetRequiredService<PerformanceHealthComponent>());
+        services.AddSingleton<IHealthComponent, ArchiveCacheHealthComponent>();
+        services.AddSingleton<IHealthComponent, ProcessHealthComponent>();
         // Reset order matters: stop the runs in progress before their table is dropped.
         services.AddSingleton<IResettable>(sp => sp.GetRequiredService<PerformanceHealthComponent>());
         services.AddSingleton<IResettable>(sp => sp.GetRequiredService<PerformanceRunStore>());
