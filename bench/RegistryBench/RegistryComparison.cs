@@ -25,17 +25,14 @@ internal static class RegistryComparison
         var nodes = new Dictionary<string, RegistryNode>();
         try
         {
-            nodes["s3"] = await RegistryNode.StartAsync(registryDll, endpoints, "s3", new Dictionary<string, string> { ["storage_backend"] = "s3" });
-            nodes["postgres"] = await RegistryNode.StartAsync(registryDll, endpoints, "postgres", new Dictionary<string, string> { ["storage_backend"] = "postgres" });
-            nodes["cached"] = await RegistryNode.StartAsync(registryDll, endpoints, "cached", new Dictionary<string, string>
-            {
-                ["storage_backend"] = "s3",
-                ["archive_cache_enabled"] = "true",
-                ["archive_cache_max_bytes"] = (1L << 30).ToString(CultureInfo.InvariantCulture),
-            });
+            nodes["s3"] = await RegistryNode.StartAsync(registryDll, endpoints, "s3", Settings(("storage_backend", "s3")));
+            nodes["postgres"] = await RegistryNode.StartAsync(registryDll, endpoints, "postgres", Settings(("storage_backend", "postgres")));
+            nodes["cached"] = await RegistryNode.StartAsync(registryDll, endpoints, "cached",
+                Settings(("storage_backend", "s3"), ("archive_cache_enabled", "true"), ("archive_cache_max_bytes", (1L << 30).ToString(CultureInfo.InvariantCulture))));
             using var s3 = AwsClientFactory.CreateS3Client(endpoints.S3);
             var results = new List<SizeResult>();
-            foreach (var mib in new[] { 40, 4 })
+            var sizes = (System.Environment.GetEnvironmentVariable("BENCH_SIZES_MIB") ?? "40 4").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse);
+            foreach (var mib in sizes)
             {
                 results.Add(await RunSizeAsync(mib, nodes, s3, phase, rounds, clients));
             }
@@ -119,6 +116,19 @@ internal static class RegistryComparison
 
         Console.WriteLine(Invariant($"cache fills for the {mib} MiB archive (1 = filled once, at warm-up): {await nodes["cached"].ReadCacheFillsAsync()}"));
         return new SizeResult(mib, Median(throughput["direct"]), Median(throughput["s3"]), Median(throughput["postgres"]), Median(throughput["cached"]), Median(allocatedPerByte));
+    }
+
+    /// <summary>A registry's performance settings, plus BENCH_PERFORMANCE ("key=value,key=value") for every registry.</summary>
+    private static Dictionary<string, string> Settings(params (string Key, string Value)[] settings)
+    {
+        var all = settings.ToDictionary(s => s.Key, s => s.Value);
+        foreach (var pair in (System.Environment.GetEnvironmentVariable("BENCH_PERFORMANCE") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = pair.Split('=', 2);
+            all[parts[0].Trim()] = parts[1].Trim();
+        }
+
+        return all;
     }
 
     private static double Median(List<double> values)

@@ -12,6 +12,7 @@ internal sealed record ModelServices(
     IModelCatalog Catalog,
     ArchiveStores Stores,
     ArchiveCache ArchiveCache,
+    StreamBufferPool Buffers,
     IOptions<RegistryOptions> Registry,
     IOptions<PerformanceOptions> Performance,
     RegistryMetrics Metrics,

@@ -69,6 +69,7 @@ internal static class RegistryServiceExtensions
         services.AddSingleton<PostgresArchiveStore>();
         services.AddSingleton<ArchiveStores>();
         services.AddSingleton<ArchiveCache>();
+        services.AddSingleton<StreamBufferPool>();
         services.AddMemoryCache();
         services.AddSingleton<DynamoDbModelCatalog>();
         services.AddSingleton<IModelCatalog>(sp => sp.GetRequiredService<IOptions<PerformanceOptions>>().Value.MetadataCacheEnabled
