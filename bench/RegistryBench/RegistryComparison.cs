@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Amazon.S3;
 using Amazon.S3.Model;
-using PerfTesting.Environment;
+using PerfTesting.BackingServices;
 
 /// <summary>
 /// bench/registry-vs-direct.sh: the same archive downloaded by N clients directly from the store
@@ -20,7 +20,7 @@ internal static class RegistryComparison
     public static async Task RunAsync(string registryDll, TimeSpan phase, int rounds, int clients)
     {
         Console.WriteLine($"== backing services: local processes (s3rver, dynalite, PostgreSQL); {clients} clients, {phase.TotalSeconds:0.#} s per phase, {rounds} rounds");
-        await using var services = await BackingServices.StartAsync(BackingServiceKind.LocalProcesses);
+        await using var services = await BackingServicesLauncher.StartAsync(BackingServiceKind.LocalProcesses);
         var endpoints = services.Endpoints;
         var nodes = new Dictionary<string, RegistryNode>();
         try

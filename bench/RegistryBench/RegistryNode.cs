@@ -4,8 +4,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
-using PerfTesting.Environment;
-using PerfTesting.Environment.External;
+using PerfTesting.BackingServices;
+
 
 /// <summary>
 /// One registry as its own process (dotnet Registry.dll, as deployed) on the benchmark's backing
@@ -42,14 +42,14 @@ internal sealed class RegistryNode : IAsyncDisposable
             UseShellExecute = false,
         };
         var environment = info.Environment;
-        environment[BackingServices.SelectionVariable] = "external";
-        environment[ExternalBackingServices.S3UrlVariable] = endpoints.S3.ServiceUrl?.ToString();
-        environment[ExternalBackingServices.DynamoDbUrlVariable] = endpoints.DynamoDb.ServiceUrl?.ToString();
-        environment[ExternalBackingServices.PostgresVariable] = endpoints.PostgresConnectionString;
-        environment[ExternalBackingServices.EmulatorVariable] = endpoints.S3.IsEmulator ? "1" : "0";
-        environment["AWS_REGION"] = endpoints.S3.Region;
-        environment["AWS_ACCESS_KEY_ID"] = endpoints.S3.Credentials?.AccessKey ?? "test";
-        environment["AWS_SECRET_ACCESS_KEY"] = endpoints.S3.Credentials?.SecretKey ?? "test";
+        // The endpoints as the registry's configuration, as a deployment gives them (see Registry.AppHost RegistrySettings).
+        environment["BackingServices__Postgres"] = endpoints.PostgresConnectionString;
+        environment["BackingServices__Emulator"] = endpoints.S3.IsEmulator ? "True" : "False";
+        environment["BackingServices__Region"] = endpoints.S3.Region;
+        environment["BackingServices__S3Url"] = endpoints.S3.ServiceUrl?.ToString();
+        environment["BackingServices__DynamoDbUrl"] = endpoints.DynamoDb.ServiceUrl?.ToString();
+        environment["BackingServices__AccessKey"] = endpoints.S3.Credentials?.AccessKey;
+        environment["BackingServices__SecretKey"] = endpoints.S3.Credentials?.SecretKey;
         environment["Registry__Bucket"] = names.Bucket;
         environment["Registry__TablePrefix"] = names.TablePrefix;
         environment["Registry__Database"] = names.Database;

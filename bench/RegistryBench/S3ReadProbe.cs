@@ -2,7 +2,7 @@ using System.Buffers;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
-using PerfTesting.Environment;
+using PerfTesting.BackingServices;
 
 /// <summary>
 /// In-process probe of the registry's S3 read path: one 64 MiB object on s3rver read several ways,
@@ -13,7 +13,7 @@ internal static class S3ReadProbe
 {
     public static async Task RunAsync()
     {
-        var services = await BackingServices.StartAsync(BackingServiceKind.LocalProcesses);
+        var services = await BackingServicesLauncher.StartAsync(BackingServiceKind.LocalProcesses);
         await using var _ = services;
         var endpoints = services.Endpoints;
         const int size = 64 * 1024 * 1024;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
-using PerfTesting.Xunit.Fixtures;
+using PerfTesting.BackingServices.Fixtures;
 using Registry.Catalog;
 using Registry.Storage.Caching;
 using Tests.Shared;
