@@ -114,7 +114,7 @@ internal static class RegistryComparison
             }
         }
 
-        Console.WriteLine(Invariant($"cache fills for the {mib} MiB archive (1 = filled once, at warm-up): {await nodes["cached"].ReadCacheFillsAsync()}"));
+        Console.WriteLine(Invariant($"cache fills so far: {await nodes["cached"].ReadCacheFillsAsync()} (one per archive size, each at its warm-up)"));
         return new SizeResult(mib, Median(throughput["direct"]), Median(throughput["s3"]), Median(throughput["postgres"]), Median(throughput["cached"]), Median(allocatedPerByte));
     }
 
