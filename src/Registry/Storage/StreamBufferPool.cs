@@ -8,12 +8,13 @@ namespace Registry.Storage;
 /// The copy buffers of archive downloads, one per download in flight, from a pool of the registry's
 /// own. ArrayPool&lt;byte&gt;.Shared keeps only a few arrays of a size per core, so with 100 downloads
 /// at once most rents missed it and allocated a fresh buffer (measured with bench/registry-vs-direct.sh);
-/// this pool keeps up to <see cref="MaxPooledBytes"/> of buffers for reuse.
+/// this pool keeps about <see cref="MaxPooledBytes"/> of buffers at most for reuse (more downloads at
+/// once than that holds get a buffer of their own, collected afterwards).
 /// </summary>
 internal sealed class StreamBufferPool
 {
     /// <summary>Upper bound of the memory the pool keeps between downloads.</summary>
-    public const long MaxPooledBytes = 256L * 1024 * 1024;
+    public const long MaxPooledBytes = 64L * 1024 * 1024;
 
     private readonly ArrayPool<byte> _pool;
 
