@@ -1,0 +1,3 @@
+using PerfTesting.Cli;
+
+return await PerftestCommand.Create().Parse(args).InvokeAsync().ConfigureAwait(false);
