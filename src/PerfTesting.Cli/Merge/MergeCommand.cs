@@ -17,7 +17,7 @@ public static class MergeCommand
     public static Command Create()
     {
         var from = new Option<string>("--from") { Description = "The agents' results: a directory or s3://bucket/prefix.", Required = true };
-        var output = new Option<string>("--out") { Description = "Where the merged reports go (a directory).", DefaultValueFactory = _ => "perf-merged" };
+        var output = new Option<string>("--out") { Description = "Where the merged reports go: a directory or s3://bucket/prefix.", DefaultValueFactory = _ => "perf-merged" };
         var sla = new Option<string[]>("--sla") { Description = "SLA lines on the merged run: p99<250ms, error-rate<1%, throughput>100, dropped<0.1%.", AllowMultipleArgumentsPerToken = true };
         var allowPartial = new Option<bool>("--allow-partial") { Description = "Merge even when segments are missing (the report says which)." };
         var title = new Option<string?>("--title") { Description = "The report's heading (default: the test id)." };
@@ -67,7 +67,19 @@ public static class MergeCommand
             var merged = ResultMerger.Merge(agents, allowPartial);
             var slaReports = sla is null ? null : merged.EvaluateSla(sla);
             var report = merged.ToReport(title, slaReports);
-            var written = await ReportWriter.All.WriteAsync(report, output, cancellationToken).ConfigureAwait(false);
+            var target = ResultLocation.Parse(output);
+            IReadOnlyList<string> written;
+            if (target.IsS3)
+            {
+                var reports = Path.Combine(staging ??= Directory.CreateTempSubdirectory("perftest-merge-").FullName, "merged-reports");
+                await ReportWriter.All.WriteAsync(report, reports, cancellationToken).ConfigureAwait(false);
+                using var store = S3ResultStore.FromEnvironment();
+                written = [.. (await store.UploadAsync(reports, target, string.Empty, cancellationToken).ConfigureAwait(false)).Select(k => $"s3://{target.Bucket}/{k}")];
+            }
+            else
+            {
+                written = await ReportWriter.All.WriteAsync(report, output, cancellationToken).ConfigureAwait(false);
+            }
             foreach (var run in merged.Runs)
             {
                 var r = run.Merged;

@@ -49,7 +49,7 @@ public sealed class S3ResultStore : IDisposable
         var keys = new List<string>();
         foreach (var path in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            var key = location.Prefix + folder + "/" + Path.GetRelativePath(directory, path).Replace('\\', '/');
+            var key = location.Prefix + (folder.Length == 0 ? string.Empty : folder + "/") + Path.GetRelativePath(directory, path).Replace('\\', '/');
             var request = AwsClientFactory.NewPutObjectRequest(location.Bucket!, key);
             request.FilePath = path;
             await _s3.PutObjectAsync(request, cancellationToken).ConfigureAwait(false);

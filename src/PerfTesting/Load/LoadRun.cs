@@ -119,13 +119,16 @@ internal sealed class LoadRun
         if (wait > TimeSpan.Zero)
         {
             await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
-            _runStart = _time.GetTimestamp();
         }
         else
         {
             _lateness = -wait;
-            _runStart = _time.GetTimestamp() - Ticks(_lateness);
         }
+
+        // Anchored on the shared start itself, not on when this process woke up: timer jitter (tens of
+        // milliseconds on a loaded machine) would otherwise shift this agent's arrivals against the others'.
+        var behind = _time.GetUtcNow() - startAt;
+        _runStart = _time.GetTimestamp() - Ticks(behind > TimeSpan.Zero ? behind : TimeSpan.Zero);
     }
 
     private async Task WaitUntilAsync(long timestamp, CancellationToken cancellationToken)
