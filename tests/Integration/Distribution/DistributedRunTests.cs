@@ -56,8 +56,9 @@ public sealed class DistributedRunTests(BackingServicesFixture fixture) : IDispo
         // resolution (3 significant digits: 0.1%, plus the 1 µs of rounding to whole microseconds).
         var samples = run.Agents.SelectMany(a => a.Result.RawSamples).Select(s => s.LatencyMs).Order().ToList();
         Assert.Equal(Rate * Seconds, samples.Count);
-        AssertWithinResolution(samples[(int)Math.Ceiling(0.50 * samples.Count) - 1], run.Merged.Latency.P50);
-        AssertWithinResolution(samples[(int)Math.Ceiling(0.99 * samples.Count) - 1], run.Merged.Latency.P99);
+        // The rank is HdrHistogram's: p x n rounded to the nearest whole sample.
+        AssertWithinResolution(samples[(int)((0.50 * samples.Count) + 0.5) - 1], run.Merged.Latency.P50);
+        AssertWithinResolution(samples[(int)((0.99 * samples.Count) + 0.5) - 1], run.Merged.Latency.P99);
         AssertWithinResolution(samples[^1], run.Merged.Latency.Max);
         Assert.Equal(Rate * Seconds, run.Merged.Series.Sum(s => s.Requests));
     }
