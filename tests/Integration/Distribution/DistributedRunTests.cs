@@ -73,11 +73,14 @@ public sealed class DistributedRunTests(BackingServicesFixture fixture) : IDispo
         TestContext.Current.TestOutputHelper?.WriteLine($"p99 single {single.Latency.P99} ms, merged {merged.Latency.P99} ms; max {single.Latency.Max} / {merged.Latency.Max} ms");
 
         // A third of the arrivals fall in the stalled second and wait up to its end; measured from their
-        // intended starts, the slowest 1% waited nearly the whole second, on one agent or on four.
-        Assert.InRange(single.Latency.P99, 800, 1_500);
-        Assert.InRange(merged.Latency.P99, 800, 1_500);
-        Assert.InRange(merged.Latency.P99 - single.Latency.P99, -150, 150);
-        Assert.InRange(merged.Latency.Max, 900, 1_600);
+        // intended starts, the slowest 1% waited nearly the whole second, on one agent or on four (about
+        // 985 ms and 991 ms on a quiet machine). The upper bounds leave room for a machine loaded far beyond
+        // its two cores (1.62 s measured at load average 94); a merge that lost the stall (per-agent p99s
+        // averaged, seconds misaligned) would be far below the lower bounds.
+        Assert.InRange(single.Latency.P99, 800, 2_200);
+        Assert.InRange(merged.Latency.P99, 800, 2_200);
+        Assert.InRange(merged.Latency.P99 / single.Latency.P99, 0.6, 1.67);
+        Assert.InRange(merged.Latency.Max, 900, 2_500);
         Assert.Equal(Rate * Seconds, merged.Totals.Started);
     }
 
