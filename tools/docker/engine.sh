@@ -89,9 +89,10 @@ start_engine() {
   mkdir -p "$RUN_DIR/exec" "$CACHE/data"
   echo '{}' > "$RUN_DIR/daemon.json"   # ignore any /etc/docker/daemon.json on this machine
   log "starting dockerd on unix://$SOCK"
+  # --ip 127.0.0.1: published ports listen on loopback only, not on the machine's network interfaces.
   # setsid: its own session, so Ctrl-C in the calling shell does not reach it; stop() ends it by PID.
   PATH="$ENGINE/usr/sbin:$ENGINE/usr/bin:$ENGINE/usr/libexec/docker:$PATH" setsid "$ENGINE/usr/sbin/dockerd" \
-    --config-file "$RUN_DIR/daemon.json" --storage-driver vfs \
+    --config-file "$RUN_DIR/daemon.json" --storage-driver vfs --ip 127.0.0.1 \
     --data-root "$CACHE/data" --exec-root "$RUN_DIR/exec" --pidfile "$PIDFILE" \
     -H "unix://$SOCK" >"$RUN_DIR/dockerd.log" 2>&1 < /dev/null &
   local i; for i in $(seq 1 120); do
