@@ -136,7 +136,7 @@ build_postgres_image() {
     -c "LABEL perftesting.recipe=$hash" \
     -c 'ENTRYPOINT ["docker-entrypoint.sh"]' -c 'CMD ["postgres"]' - "$POSTGRES_IMAGE" >/dev/null
   rm -rf "$rootfs"
-  docker_cli image prune -f >/dev/null   # the image this one replaced
+  docker_cli image prune -f >/dev/null 2>&1 || true   # the image this one replaced (best effort)
 }
 
 build_emulators_image() {
@@ -160,7 +160,7 @@ build_emulators_image() {
     -c "LABEL perftesting.recipe=$hash" \
     -c 'ENTRYPOINT ["start-emulators.sh"]' - "$EMULATORS_IMAGE" >/dev/null
   rm -rf "$rootfs"
-  docker_cli image prune -f >/dev/null
+  docker_cli image prune -f >/dev/null 2>&1 || true
 }
 
 # Containers labelled by the containers provider whose owner process is gone (aborted test runs).
@@ -198,8 +198,11 @@ case "${1:-}" in
     ensure_engine
     start_engine
     remove_orphans
-    build_postgres_image
-    build_emulators_image
+    # The two root file systems download and unpack independently: build them side by side.
+    build_postgres_image & postgres_build=$!
+    build_emulators_image & emulators_build=$!
+    wait "$postgres_build" || die "building $POSTGRES_IMAGE failed"
+    wait "$emulators_build" || die "building $EMULATORS_IMAGE failed"
     log "ready in $(( $(date +%s) - t0 )) s; use: eval \"\$(bash $0 env)\""
     ;;
   stop) stop_engine ;;
