@@ -32,7 +32,7 @@ public sealed class ContainerBackingServices : IBackingServices
     /// <inheritdoc />
     public BackingServiceEndpoints Endpoints { get; }
 
-    /// <summary>What runs, e.g. "emulators perftesting/emulators:1 + PostgreSQL perftesting/postgres:15 (fsync on)".</summary>
+    /// <summary>What runs, e.g. "s3rver + dynalite (perftesting/emulators:1) and PostgreSQL (perftesting/postgres:15, durable: ...)".</summary>
     public string Description { get; }
 
     /// <summary>Removes orphaned containers, chooses the images and starts both containers.</summary>
