@@ -8,8 +8,8 @@
 #
 # Needs root on Debian 12 and a Debian mirror (taken from this machine's apt sources at run time).
 # Why Debian 13's engine: Testcontainers 4.16 asks for Docker API 1.44; bookworm's docker.io (20.10)
-# speaks 1.41. Trixie's docker.io 26.1.5 runs here unpacked with `dpkg -x` (nothing is installed
-# into the system); bookworm's containerd and runc serve it.
+# speaks 1.41. Trixie's docker.io 26.1.5 runs here unpacked with `dpkg -x` (the engine is not
+# installed into the system); bookworm's containerd and runc (installed with apt) serve it.
 # It listens on its own socket with its own data and exec roots, never /var/run/docker.sock, so
 # tools that look for the default socket (the tests' automatic provider choice) do not find it
 # unless DOCKER_HOST is set.
@@ -66,8 +66,7 @@ debian_mirror() {
 # and unpacked with dpkg -x: the system's apt state and packages stay untouched.
 ensure_engine() {
   [ -x "$ENGINE/usr/sbin/dockerd" ] && [ -x "$ENGINE/usr/bin/docker" ] && return
-  local apt_dir=$CACHE/apt mirror
-  mirror=$(debian_mirror)
+  local apt_dir=$CACHE/apt mirror=$MIRROR
   log "downloading Debian 13 docker.io from $mirror"
   rm -rf "$apt_dir" "$ENGINE.tmp"; mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial" "$apt_dir/debs" "$ENGINE.tmp"
   echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $mirror trixie main" > "$apt_dir/sources.list"
@@ -107,8 +106,7 @@ image_label() { docker_cli image inspect --format "{{ index .Config.Labels \"$2\
 
 # debootstrap ROOTFS SUITE PACKAGES: a minimal Debian root file system, cached until the image exists.
 bootstrap() {
-  local rootfs=$1 suite=$2 include=$3 mirror
-  mirror=$(debian_mirror)
+  local rootfs=$1 suite=$2 include=$3 mirror=$MIRROR
   rm -rf "$rootfs"; mkdir -p "$rootfs"
   log "debootstrap $suite (+ $include) from $mirror"
   debootstrap --variant=minbase --include="$include" "$suite" "$rootfs" "$mirror" >"$rootfs.log" 2>&1 \
@@ -195,6 +193,7 @@ case "${1:-}" in
     [ "$(id -u)" = 0 ] || die "run as root (it starts dockerd and builds root file systems)"
     t0=$(date +%s)
     ensure_host_packages
+    MIRROR=$(debian_mirror)   # once: the image builds below run side by side
     ensure_engine
     start_engine
     remove_orphans
