@@ -115,9 +115,18 @@ bootstrap() {
   rm -rf "$rootfs"/usr/share/{doc,man,info} "$rootfs"/var/cache/apt/* "$rootfs"/var/lib/apt/lists/* "$rootfs"/var/log/*
 }
 
+postgres_recipe_hash() { (sha256sum "$REPO/tools/docker/postgres/docker-entrypoint.sh"; echo "$RECIPE_VERSION") | sha256sum | cut -c1-16; }
+emulators_recipe_hash() {
+  (sha256sum "$REPO"/tools/emulators/package{,-lock}.json "$REPO/tools/docker/emulators/start.sh"; echo "$RECIPE_VERSION") | sha256sum | cut -c1-16
+}
+images_current() {
+  [ "$(image_label "$POSTGRES_IMAGE" perftesting.recipe)" = "$(postgres_recipe_hash)" ] \
+    && [ "$(image_label "$EMULATORS_IMAGE" perftesting.recipe)" = "$(emulators_recipe_hash)" ]
+}
+
 build_postgres_image() {
   local recipe=$REPO/tools/docker/postgres/docker-entrypoint.sh hash
-  hash=$( (sha256sum "$recipe"; echo "$RECIPE_VERSION") | sha256sum | cut -c1-16)
+  hash=$(postgres_recipe_hash)
   if [ "$(image_label "$POSTGRES_IMAGE" perftesting.recipe)" = "$hash" ]; then log "$POSTGRES_IMAGE up to date"; return; fi
   local rootfs=$CACHE/rootfs/postgres
   bootstrap "$rootfs" bookworm postgresql-15,ca-certificates
@@ -139,7 +148,7 @@ build_postgres_image() {
 
 build_emulators_image() {
   local src=$REPO/tools/emulators recipe=$REPO/tools/docker/emulators/start.sh hash
-  hash=$( (sha256sum "$src/package.json" "$src/package-lock.json" "$recipe"; echo "$RECIPE_VERSION") | sha256sum | cut -c1-16)
+  hash=$(emulators_recipe_hash)
   if [ "$(image_label "$EMULATORS_IMAGE" perftesting.recipe)" = "$hash" ]; then log "$EMULATORS_IMAGE up to date"; return; fi
   local rootfs=$CACHE/rootfs/emulators
   # Node 20: bookworm's nodejs is 18, trixie's is 20, so the image is a trixie root file system.
@@ -193,10 +202,13 @@ case "${1:-}" in
     [ "$(id -u)" = 0 ] || die "run as root (it starts dockerd and builds root file systems)"
     t0=$(date +%s)
     ensure_host_packages
-    MIRROR=$(debian_mirror)   # once: the image builds below run side by side
+    MIRROR=""
+    [ -x "$ENGINE/usr/sbin/dockerd" ] && [ -x "$ENGINE/usr/bin/docker" ] || MIRROR=$(debian_mirror)
     ensure_engine
     start_engine
     remove_orphans
+    # Resolved once, before the two builds run side by side (and only when one is needed).
+    images_current || MIRROR=${MIRROR:-$(debian_mirror)}
     # The two root file systems download and unpack independently: build them side by side.
     build_postgres_image & postgres_build=$!
     build_emulators_image & emulators_build=$!
