@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using PerfTesting.BackingServices;
 using PerfTesting.BackingServices.Fixtures;
 using Tests.Shared;
 
@@ -10,7 +9,7 @@ internal static class RegistryTesting
 {
     public static async Task<RegistryApp> StartAsync(BackingServicesFixture fixture, string owner, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var services = await fixture.GetAsync(BackingServiceKind.LocalProcesses, TestContext.Current.CancellationToken);
+        var services = await fixture.GetDefaultAsync(TestContext.Current.CancellationToken);
         var app = new RegistryApp(services.Endpoints, owner, settings);
         app.StartServer();
         return app;

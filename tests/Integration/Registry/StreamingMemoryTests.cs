@@ -28,7 +28,7 @@ public sealed class StreamingMemoryTests(BackingServicesFixture fixture)
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "reads the registry's peak resident set from /proc");
         var ct = TestContext.Current.CancellationToken;
-        var services = await fixture.GetAsync(BackingServiceKind.LocalProcesses, ct);
+        var services = await fixture.GetDefaultAsync(ct);
         await using var registry = await RegistryProcess.StartAsync(
             services.Endpoints, IsolatedNames.For(nameof(StreamingMemoryTests) + backend), backend, ct);
         using var admin = registry.Admin();
