@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -9,10 +10,12 @@ using Microsoft.Extensions.Logging;
 
 namespace Tests.Perf.Trust;
 
-/// <summary>A Kestrel endpoint on loopback that answers after a delay the test can change between runs.</summary>
+/// <summary>A Kestrel endpoint on loopback that answers after a delay the test can change between runs (precise to about half a millisecond, see <see cref="DeadlineQueue"/>).</summary>
 internal sealed class DelayServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly DeadlineQueue _deadlines = new("delay-server");
+    private readonly Lock _order = new();
     private long _delayTicks;
 
     private DelayServer(WebApplication app) => _app = app;
@@ -34,7 +37,7 @@ internal sealed class DelayServer : IAsyncDisposable
         var server = new DelayServer(app) { Delay = delay };
         app.MapGet("/work", async (CancellationToken ct) =>
         {
-            await Task.Delay(server.Delay, ct);
+            await server.WaitAsync().WaitAsync(ct);
             return Results.Text("done");
         });
         await app.StartAsync();
@@ -47,5 +50,17 @@ internal sealed class DelayServer : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _deadlines.Dispose();
+    }
+
+    /// <summary>Completes after <see cref="Delay"/>, measured with the precise clock (see <see cref="DeadlineQueue"/>).</summary>
+    private Task WaitAsync()
+    {
+        // Deadlines must reach the queue in order; the lock keeps "now + delay" and the enqueue together.
+        lock (_order)
+        {
+            var deadline = Stopwatch.GetTimestamp() + (long)(Delay.TotalSeconds * Stopwatch.Frequency);
+            return _deadlines.At(deadline);
+        }
     }
 }
