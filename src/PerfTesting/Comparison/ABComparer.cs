@@ -1,3 +1,4 @@
+using System.Globalization;
 using PerfTesting.Baselines;
 using PerfTesting.Comparison.Statistics;
 
@@ -41,7 +42,7 @@ public static class ABComparer
                 ? $"{rounds.Count} rounds"
                 : $"{usable.Count} of {rounds.Count} rounds usable (the others had a run with fewer than {needed} requests, or no value)";
             return new ABMetricComparison(metric, a, b, double.NaN, double.NaN, double.NaN, double.NaN, tolerance, double.NaN, usable.Count, Verdict.Inconclusive,
-                $"{why}: at least {options.MinimumRounds} are needed for a {options.ConfidenceLevel:P0} interval; no verdict from fewer");
+                $"{why}: at least {options.MinimumRounds} are needed for a {(options.ConfidenceLevel * 100).ToString("0.#", CultureInfo.InvariantCulture)}% interval; no verdict from fewer");
         }
 
         var differences = usable.Select(r => relative ? Math.Log(r.B.Value(metric) / r.A.Value(metric)) : r.B.Value(metric) - r.A.Value(metric)).ToArray();

@@ -14,7 +14,7 @@ public static class ABComparisonTable
         ArgumentNullException.ThrowIfNull(comparison);
         var o = comparison.Options;
         return string.Create(CultureInfo.InvariantCulture,
-            $"A/B '{comparison.Name}': {comparison.Overall} ({comparison.Rounds.Count} rounds, A and B interleaved in random order, seed {comparison.Seed}; tolerance ±{o.Tolerance * 100:0.#}% (error rate ±{o.ErrorRateTolerance * 100:0.##} pp), {o.ConfidenceLevel * 100:0.#}% intervals; {comparison.Elapsed.TotalSeconds:0} s)");
+            $"A/B '{comparison.Name}': {comparison.Overall} ({comparison.Rounds.Count} rounds, {Schedule(o.Schedule)}, seed {comparison.Seed}; tolerance ±{o.Tolerance * 100:0.#}% (error rate ±{o.ErrorRateTolerance * 100:0.##} pp), {o.ConfidenceLevel * 100:0.#}% intervals; {comparison.Elapsed.TotalSeconds:0} s)");
     }
 
     /// <summary>The rows as cells: metric, A, B, change, interval, smallest resolvable change, p-value, verdict, reason.</summary>
@@ -108,6 +108,10 @@ public static class ABComparisonTable
         double.IsNaN(change) ? "n/a"
         : metric == ABMetric.ErrorRate ? Format(change * 100, "+0.00;-0.00;0.00") + " pp"
         : Format(change * 100, "+0.0;-0.0;0.0") + "%";
+
+    private static string Schedule(ABSchedule schedule) => schedule == ABSchedule.Duet
+        ? "A and B at the same time (duet), start order shuffled"
+        : "A and B one after the other, order shuffled per round";
 
     private static string Icon(Verdict verdict) => verdict switch
     {

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace PerfTesting.Comparison;
 
 /// <summary>
@@ -69,7 +71,7 @@ public sealed record ABOptions
 
         if (Rounds < MinimumRounds || Rounds > 1000)
         {
-            throw new ArgumentOutOfRangeException(nameof(Rounds), Rounds, $"A {ConfidenceLevel:P0} interval needs at least {MinimumRounds} rounds (and at most 1000).");
+            throw new ArgumentOutOfRangeException(nameof(Rounds), Rounds, string.Create(CultureInfo.InvariantCulture, $"A {ConfidenceLevel * 100:0.#}% interval needs at least {MinimumRounds} rounds (and at most 1000)."));
         }
 
         if (Tolerance is <= 0 or > 10 || ErrorRateTolerance is <= 0 or > 1)

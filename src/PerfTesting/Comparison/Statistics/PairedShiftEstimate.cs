@@ -1,3 +1,4 @@
+using System.Globalization;
 using Pragmastat;
 
 namespace PerfTesting.Comparison.Statistics;
@@ -41,7 +42,7 @@ internal sealed record PairedShiftEstimate(double Estimate, double Lower, double
         var n = differences.Count;
         if (n < MinimumPairs(confidence))
         {
-            throw new ArgumentException($"{n} differences cannot give a {confidence:P0} interval; at least {MinimumPairs(confidence)} are needed.", nameof(differences));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{n} differences cannot give a {confidence * 100:0.#}% interval; at least {MinimumPairs(confidence)} are needed."), nameof(differences));
         }
 
         var walsh = new List<double>(n * (n + 1) / 2);
