@@ -53,4 +53,44 @@ public static class ChangeDecision
             ? (Verdict.Same, "no significant change; the interval lies within the tolerance")
             : (Verdict.Inconclusive, "no significant change, but the interval reaches beyond the tolerance: too noisy to resolve it");
     }
+
+    /// <summary>
+    /// The same rule for a comparison that has a significance test and a point estimate but no
+    /// interval (a run against a stored baseline): significant and beyond the tolerance in the worse
+    /// direction is Regressed (better: Improved); significant but within it is Same; not significant
+    /// but beyond it is Inconclusive (the data cannot tell a change of that size from noise); not
+    /// significant and within it is Same. A test that points the other way from the estimate is Inconclusive.
+    /// </summary>
+    /// <param name="direction">Which way the metric gets worse.</param>
+    /// <param name="change">The estimated change (relative, or absolute for rates).</param>
+    /// <param name="pValue">The test's two-sided p-value.</param>
+    /// <param name="testSign">The sign of the test's statistic: positive when it found the second sample higher.</param>
+    /// <param name="tolerance">The smallest change that matters.</param>
+    /// <param name="significanceLevel">The test's level.</param>
+    /// <returns>The verdict and a sentence saying why.</returns>
+    public static (Verdict Verdict, string Reason) DecideFromTest(MetricDirection direction, double change, double pValue, double testSign, double tolerance, double significanceLevel)
+    {
+        if (double.IsNaN(change) || double.IsNaN(pValue))
+        {
+            return (Verdict.Inconclusive, "no estimate or no test");
+        }
+
+        var worse = direction == MetricDirection.HigherIsWorse ? change : -change;
+        var significant = pValue < significanceLevel;
+        var beyond = Math.Abs(worse) > tolerance;
+        if (significant && testSign != 0 && Math.Sign(testSign) != Math.Sign(change) && change != 0)
+        {
+            return (Verdict.Inconclusive, "the test and the estimate point in opposite directions");
+        }
+
+        return (significant, beyond) switch
+        {
+            (true, true) => worse > 0
+                ? (Verdict.Regressed, "significantly worse, beyond the tolerance")
+                : (Verdict.Improved, "significantly better, beyond the tolerance"),
+            (true, false) => (Verdict.Same, "significant, but within the tolerance"),
+            (false, true) => (Verdict.Inconclusive, "beyond the tolerance, but not significant: too noisy to tell"),
+            _ => (Verdict.Same, "within the tolerance and not significant"),
+        };
+    }
 }
