@@ -20,10 +20,11 @@ namespace Tests.Perf.Trust;
 public sealed class ABVerdictTrustTests(ITestOutputHelper output)
 {
     public const int ReducedRepetitions = 2;
-    private const int LatencyClients = 32;
+    private const int LatencyClients = 64;
     private const int ThroughputClients = 48;
     private const double Capacity = 1200;
-    private static readonly TimeSpan BaseDelay = TimeSpan.FromMilliseconds(20);
+    private const double Jitter = 0.2;
+    private static readonly TimeSpan BaseDelay = TimeSpan.FromMilliseconds(Setting("PERF_AB_DELAY_MS", 40));
     private static readonly TimeSpan RunDuration = TimeSpan.FromMilliseconds(Setting("PERF_AB_RUN_MS", 400));
     private static readonly TimeSpan WarmUp = TimeSpan.FromMilliseconds(Setting("PERF_AB_WARMUP_MS", 100));
     private static readonly ABOptions Options = new()
@@ -39,6 +40,7 @@ public sealed class ABVerdictTrustTests(ITestOutputHelper output)
         var ct = TestContext.Current.CancellationToken;
         await using var delayA = await DelayServer.StartAsync(BaseDelay);
         await using var delayB = await DelayServer.StartAsync(BaseDelay);
+        delayA.Jitter = delayB.Jitter = Jitter;
         await using var pacedA = await PacedServer.StartAsync(Capacity);
         await using var pacedB = await PacedServer.StartAsync(Capacity);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue });
@@ -132,7 +134,7 @@ public sealed class ABVerdictTrustTests(ITestOutputHelper output)
         Line($"# A/B verdict trust (tests/Perf/Trust/ABVerdictTrustTests.cs){reduced}");
         Line($"");
         Line($"Each comparison: ABRunner ({Options.Rounds} rounds, schedule {Options.Schedule}, {ABOptions.DefaultTolerance:P0} tolerance, {ABOptions.DefaultConfidenceLevel:P0} intervals), runs of {RunDuration.TotalSeconds:0.##} s after {WarmUp.TotalSeconds:0.##} s warm-up.");
-        Line($"Latency endpoint: {BaseDelay.TotalMilliseconds:0} ms delay, {LatencyClients} closed clients; calibrated p50 {calibratedP50:0.###} ms (overhead {overhead.TotalMilliseconds:0.###} ms), so B's delay is {slowed(0.05).TotalMilliseconds:0.###} ms for +5% and {slowed(0.10).TotalMilliseconds:0.###} ms for +10%.");
+        Line($"Latency endpoint: {BaseDelay.TotalMilliseconds:0} ms delay (each request uniform within ±{Jitter:P0}), {LatencyClients} closed clients; calibrated p50 {calibratedP50:0.###} ms (overhead {overhead.TotalMilliseconds:0.###} ms), so B's delay is {slowed(0.05).TotalMilliseconds:0.###} ms for +5% and {slowed(0.10).TotalMilliseconds:0.###} ms for +10%.");
         Line($"Throughput endpoint: capacity {Capacity:0} requests/s on A, {Capacity * 0.95:0} on B, {ThroughputClients} closed clients.");
         Line($"");
         Line($"| comparisons | Regressed | Same | Improved | Inconclusive | seconds each (mean) |");

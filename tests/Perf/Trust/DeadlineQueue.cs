@@ -3,8 +3,7 @@ using System.Diagnostics;
 namespace Tests.Perf.Trust;
 
 /// <summary>
-/// Completes tasks at deadlines that arrive in order (each later than the one before), on one
-/// dedicated thread that sleeps with the precise monotonic clock. Task.Delay is no use for a 1 ms
+/// Completes tasks at their deadlines (in any order), on one dedicated thread that sleeps with the precise monotonic clock. Task.Delay is no use for a 1 ms
 /// difference here: .NET's timer queue reads Environment.TickCount64, which on Linux is the coarse
 /// clock (a 4 ms tick on this machine: Task.Delay of 20, 21, 22 and 23 ms all took 24-25 ms at p50),
 /// so 20 ms against 21 ms would often be the same latency. Releasing up to half a millisecond early
@@ -12,7 +11,7 @@ namespace Tests.Perf.Trust;
 /// </summary>
 internal sealed class DeadlineQueue : IDisposable
 {
-    private readonly Queue<(long Deadline, TaskCompletionSource Done)> _queue = new();
+    private readonly PriorityQueue<TaskCompletionSource, long> _queue = new();
     private readonly object _gate = new();
     private readonly Thread _thread;
     private bool _stopped;
@@ -23,15 +22,17 @@ internal sealed class DeadlineQueue : IDisposable
         _thread.Start();
     }
 
-    /// <summary>A task that completes at <paramref name="deadline"/> (a Stopwatch timestamp, not earlier than any deadline before it).</summary>
+    /// <summary>A task that completes at <paramref name="deadline"/> (a Stopwatch timestamp).</summary>
     public Task At(long deadline)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_gate)
         {
-            _queue.Enqueue((deadline, done));
-            if (_queue.Count == 1)
+            var earliest = !_queue.TryPeek(out _, out var head) || deadline < head;
+            _queue.Enqueue(done, deadline);
+            if (earliest)
             {
+                // The release thread may be sleeping towards a later deadline: wake it to re-plan.
                 Monitor.Pulse(_gate);
             }
         }
@@ -48,7 +49,7 @@ internal sealed class DeadlineQueue : IDisposable
         }
 
         _thread.Join();
-        foreach (var (_, done) in _queue)
+        while (_queue.TryDequeue(out var done, out _))
         {
             done.TrySetCanceled();
         }
@@ -73,7 +74,8 @@ internal sealed class DeadlineQueue : IDisposable
                     continue;
                 }
 
-                var remaining = _queue.Peek().Deadline - Stopwatch.GetTimestamp();
+                _queue.TryPeek(out _, out var deadline);
+                var remaining = deadline - Stopwatch.GetTimestamp();
                 if (remaining > halfMs)
                 {
                     // Whole milliseconds, rounded: the release lands within half a millisecond of the deadline.
@@ -81,7 +83,7 @@ internal sealed class DeadlineQueue : IDisposable
                     continue;
                 }
 
-                due = _queue.Dequeue().Done;
+                due = _queue.Dequeue();
             }
 
             due.TrySetResult();

@@ -15,7 +15,6 @@ internal sealed class DelayServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly DeadlineQueue _deadlines = new("delay-server");
-    private readonly Lock _order = new();
     private long _delayTicks;
 
     private DelayServer(WebApplication app) => _app = app;
@@ -25,6 +24,13 @@ internal sealed class DelayServer : IAsyncDisposable
         get => TimeSpan.FromTicks(Interlocked.Read(ref _delayTicks));
         set => Interlocked.Exchange(ref _delayTicks, value.Ticks);
     }
+
+    /// <summary>
+    /// Spread of each request's delay: uniform in Delay * (1 +- Jitter). Without it, closed clients of a
+    /// fixed-delay endpoint move in lockstep, and two such endpoints with slightly different delays
+    /// drift in and out of phase with each other, which adds noise no real service has.
+    /// </summary>
+    public double Jitter { get; set; }
 
     public Uri Url { get; private set; } = null!;
 
@@ -56,11 +62,7 @@ internal sealed class DelayServer : IAsyncDisposable
     /// <summary>Completes after <see cref="Delay"/>, measured with the precise clock (see <see cref="DeadlineQueue"/>).</summary>
     private Task WaitAsync()
     {
-        // Deadlines must reach the queue in order; the lock keeps "now + delay" and the enqueue together.
-        lock (_order)
-        {
-            var deadline = Stopwatch.GetTimestamp() + (long)(Delay.TotalSeconds * Stopwatch.Frequency);
-            return _deadlines.At(deadline);
-        }
+        var factor = 1 + (Jitter * ((2 * Random.Shared.NextDouble()) - 1));
+        return _deadlines.At(Stopwatch.GetTimestamp() + (long)(Delay.TotalSeconds * factor * Stopwatch.Frequency));
     }
 }
