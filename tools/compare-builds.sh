@@ -26,7 +26,8 @@ step "prerequisites"
 source tools/prerequisites.sh
 
 work="$PWD/artifacts/compare"
-rm -rf "$work" artifacts/perf && mkdir -p "$work" artifacts/perf
+out="${PERF_ARTIFACTS:-artifacts/perf}"; export PERF_ARTIFACTS="$PWD/$out"
+rm -rf "$work" "$out" && mkdir -p "$work" "$out"
 cleanup() { git worktree remove --force "$work/base-src" >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 
@@ -45,17 +46,17 @@ export PERF_COMPARE_A_DESCRIPTION="$( [ "$(git rev-parse "$ref^{commit}")" = "$b
 export PERF_COMPARE_B_DESCRIPTION="$(git log -1 --format=%s "$head_commit")"
 set +e
 dotnet test tests/Perf -c Release --no-build --filter "FullyQualifiedName~BuildComparisonTests" \
-  --logger "console;verbosity=normal" 2>&1 | tee artifacts/perf/run.log
+  --logger "console;verbosity=normal" 2>&1 | tee "$out/run.log"
 status=${PIPESTATUS[0]}
 set -e
-if ! grep -q "Passed!\|Failed!" artifacts/perf/run.log || grep -q "Skipped: *1" artifacts/perf/run.log; then
-  echo "The comparison did not run (see artifacts/perf/run.log)"; status=1
+if ! grep -q "Passed!\|Failed!" "$out/run.log" || grep -q "Skipped: *1" "$out/run.log"; then
+  echo "The comparison did not run (see "$out/run.log")"; status=1
 fi
 
-if [ -f artifacts/perf/report.html ]; then
+if [ -f "$out/report.html" ]; then
   step "HTML report in headless Chromium"
-  bash tools/render-report.sh artifacts/perf/report.html artifacts/perf/report.png || status=1
+  bash tools/render-report.sh "$out/report.html" "$out/report.png" || status=1
 fi
-[ -f artifacts/perf/report.md ] && cat artifacts/perf/report.md
-step "done (exit $status): artifacts/perf/report.md, report.html, results.json"
+[ -f "$out/report.md" ] && cat "$out/report.md"
+step "done (exit $status): $out/report.md, report.html, results.json"
 exit "$status"
