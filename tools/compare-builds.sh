@@ -26,7 +26,7 @@ step "prerequisites"
 source tools/prerequisites.sh
 
 work="$PWD/artifacts/compare"
-out="${PERF_ARTIFACTS:-artifacts/perf}"; export PERF_ARTIFACTS="$PWD/$out"
+out=$(realpath -m "${PERF_ARTIFACTS:-artifacts/perf}"); export PERF_ARTIFACTS="$out"
 rm -rf "$work" "$out" && mkdir -p "$work" "$out"
 cleanup() { git worktree remove --force "$work/base-src" >/dev/null 2>&1 || true; }
 trap cleanup EXIT
@@ -50,7 +50,7 @@ dotnet test tests/Perf -c Release --no-build --filter "FullyQualifiedName~BuildC
 status=${PIPESTATUS[0]}
 set -e
 if ! grep -q "Passed!\|Failed!" "$out/run.log" || grep -q "Skipped: *1" "$out/run.log"; then
-  echo "The comparison did not run (see "$out/run.log")"; status=1
+  echo "The comparison did not run (see $out/run.log)"; status=1
 fi
 
 if [ -f "$out/report.html" ]; then
