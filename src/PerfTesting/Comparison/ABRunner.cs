@@ -6,10 +6,12 @@ namespace PerfTesting.Comparison;
 
 /// <summary>
 /// Runs an A/B comparison: the same scenario against A and B for <see cref="ABOptions.Rounds"/> rounds,
-/// each round running both sides back to back in an order shuffled with a recorded seed (balanced: as
-/// many rounds start with A as with B), each run short and warmed up by its profile. Drift of a busy
-/// machine then hits both sides of a round alike, and the paired test over rounds sees only the
-/// difference (randomized multiple interleaved trials, Abedi and Brecht 2017).
+/// each round running both sides once, each run short and warmed up by its profile; the order within a
+/// round is shuffled with a recorded seed (balanced: as many rounds start with A as with B). With
+/// <see cref="ABSchedule.Duet"/> (the default) the two sides of a round run at the same time, with
+/// <see cref="ABSchedule.Interleaved"/> one after the other. Either way what the machine does meanwhile
+/// hits both sides of a round alike, and the paired test over rounds (<see cref="ABComparer"/>) sees
+/// only the difference.
 /// </summary>
 /// <example>
 /// <code>
