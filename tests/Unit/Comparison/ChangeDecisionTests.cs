@@ -24,4 +24,16 @@ public sealed class ChangeDecisionTests
     [Fact]
     public void Decide_NoInterval_IsInconclusive() =>
         Assert.Equal(Verdict.Inconclusive, ChangeDecision.Decide(MetricDirection.HigherIsWorse, double.NaN, double.NaN, 0.05).Verdict);
+
+    [Theory]
+    // Stored-baseline form: a point estimate and a test. Tolerance 15%, level 1%.
+    [InlineData(MetricDirection.HigherIsWorse, 0.20, 0.001, 1.0, Verdict.Regressed)]
+    [InlineData(MetricDirection.HigherIsWorse, 0.05, 0.001, 1.0, Verdict.Same)]         // significant, within tolerance
+    [InlineData(MetricDirection.HigherIsWorse, 0.30, 0.20, 1.0, Verdict.Inconclusive)]  // beyond tolerance, not significant
+    [InlineData(MetricDirection.HigherIsWorse, 0.05, 0.50, 1.0, Verdict.Same)]
+    [InlineData(MetricDirection.HigherIsWorse, -0.20, 0.001, -1.0, Verdict.Improved)]
+    [InlineData(MetricDirection.LowerIsWorse, -0.20, 0.001, -1.0, Verdict.Regressed)]   // throughput fell
+    [InlineData(MetricDirection.HigherIsWorse, 0.20, 0.001, -1.0, Verdict.Inconclusive)] // test and estimate disagree
+    public void DecideFromTest_SameRuleWithoutAnInterval(MetricDirection direction, double change, double p, double sign, Verdict expected) =>
+        Assert.Equal(expected, ChangeDecision.DecideFromTest(direction, change, p, sign, 0.15, 0.01).Verdict);
 }
