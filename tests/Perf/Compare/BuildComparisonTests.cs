@@ -43,7 +43,14 @@ public sealed class BuildComparisonTests(BackingServicesFixture fixture, ITestOu
         foreach (var registry in new[] { registryA, registryB })
         {
             using var admin = registry.Admin();
-            await new RegistrySeeder(admin, TextWriter.Null).SeedAsync(Models, ArchiveBytes, ct);
+            try
+            {
+                await new RegistrySeeder(admin, TextWriter.Null).SeedAsync(Models, ArchiveBytes, ct);
+            }
+            catch (HttpRequestException e)
+            {
+                throw new InvalidOperationException($"Seeding the registry at {registry.BaseAddress} failed ({e.Message}); its last output:\n{registry.LastLines}", e);
+            }
         }
 
         using var http = new HttpClient(new SocketsHttpHandler
