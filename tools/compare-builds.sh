@@ -6,7 +6,7 @@
 # and writes artifacts/perf/{report.md,report.html,results.json,run.log}. Exit code: non-zero on
 # Regressed (or when the comparison could not run), zero for Same, Improved and Inconclusive.
 #   PERF_COMPARE_EXACT=1   compare with REF itself instead of the merge base
-#   PERF_COMPARE_ROUNDS, PERF_COMPARE_RUN_S, PERF_COMPARE_WARMUP_S   rounds (20), run and warm-up seconds (2, 1)
+#   PERF_COMPARE_ROUNDS, PERF_COMPARE_ITERATIONS   rounds (20); downloads per client per run (1)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ref="${1:?usage: bash run-perf.sh --compare REF (a branch, tag or commit)}"
