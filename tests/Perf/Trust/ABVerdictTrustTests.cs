@@ -20,7 +20,7 @@ namespace Tests.Perf.Trust;
 public sealed class ABVerdictTrustTests(ITestOutputHelper output)
 {
     public const int ReducedRepetitions = 2;
-    private const int LatencyClients = 64;
+    private const int LatencyClients = 32;
     private const int ThroughputClients = 48;
     private const double Capacity = 1200;
     private const double Jitter = 0.2;
