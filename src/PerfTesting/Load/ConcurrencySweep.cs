@@ -35,7 +35,11 @@ public static class ConcurrencySweep
         var steps = new List<SweepStep>();
         foreach (var count in clients)
         {
-            var stepRunner = new LoadRunner(runner.Options with { Name = $"{runner.Options.Name}-{count}-clients" });
+            var stepRunner = new LoadRunner(runner.Options with
+            {
+                Name = $"{runner.Options.Name}-{count}-clients",
+                StartAt = SharedStart.ForStep(runner.Options.StartAt, steps.Count, (warmUp ?? TimeSpan.Zero) + stepDuration),
+            });
             var result = await stepRunner.RunAsync(
                 LoadProfile.Closed(count, stepDuration).WithWarmUp(warmUp ?? TimeSpan.Zero), scenarios, cancellationToken).ConfigureAwait(false);
             steps.Add(new SweepStep(count, result));

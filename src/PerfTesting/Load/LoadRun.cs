@@ -27,6 +27,8 @@ internal sealed class LoadRun
     private volatile int _phase;
     private volatile bool _stopping;
     private long _runStart;
+    private long _measureStart;
+    private TimeSpan _lateness;
     private long _windowStart;
     private DateTimeOffset _windowStartWall;
     private long _inFlight;
@@ -52,16 +54,19 @@ internal sealed class LoadRun
     {
         using var ticker = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _runStart = _time.GetTimestamp();
-        var warmUp = _profile.WarmUp;
-        if (warmUp <= TimeSpan.Zero)
-        {
-            BeginWindow();
-        }
-
-        var tick = TickAsync(ticker.Token);
+        _measureStart = _runStart;
+        Task? tick = null;
         var cancelled = false;
         try
         {
+            await WaitForSharedStartAsync(cancellationToken).ConfigureAwait(false);
+            _measureStart = _runStart + Ticks(_profile.WarmUp);
+            if (_profile.WarmUp <= TimeSpan.Zero)
+            {
+                BeginWindow(_runStart);
+            }
+
+            tick = TickAsync(ticker.Token);
             await (_profile switch
             {
                 ClosedLoadProfile closed => RunClosedAsync(closed, cancellationToken),
@@ -77,14 +82,14 @@ internal sealed class LoadRun
         if (_phase == WarmingUp)
         {
             // Cancelled during warm-up: an empty window rather than warm-up numbers.
-            BeginWindow();
+            BeginWindow(_time.GetTimestamp());
         }
 
         var windowEnd = _time.GetTimestamp();
         await ticker.CancelAsync().ConfigureAwait(false);
         try
         {
-            await tick.ConfigureAwait(false);
+            await (tick ?? Task.CompletedTask).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -94,7 +99,48 @@ internal sealed class LoadRun
         return Finish(windowEnd, cancelled || cancellationToken.IsCancellationRequested);
     }
 
-    private void BeginWindow()
+    private long Ticks(TimeSpan duration) => (long)(duration.TotalSeconds * _time.TimestampFrequency);
+
+    // This agent's share of a whole-test count (clients, iterations) in a distributed run.
+    private long Share(long count) => _options.Stripe.IsAll ? count : _options.Stripe.CountBelow(count);
+
+    /// <summary>
+    /// Waits for the shared start time of a distributed run. A late agent moves its origin back to the
+    /// shared start, so its schedule (and its per-second series) stays aligned with the other agents'.
+    /// </summary>
+    private async Task WaitForSharedStartAsync(CancellationToken cancellationToken)
+    {
+        if (_options.StartAt is not { } startAt)
+        {
+            return;
+        }
+
+        var wait = startAt - _time.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            _lateness = -wait;
+        }
+
+        // Anchored on the shared start itself, not on when this process woke up: timer jitter (tens of
+        // milliseconds on a loaded machine) would otherwise shift this agent's arrivals against the others'.
+        var behind = _time.GetUtcNow() - startAt;
+        _runStart = _time.GetTimestamp() - Ticks(behind > TimeSpan.Zero ? behind : TimeSpan.Zero);
+    }
+
+    private async Task WaitUntilAsync(long timestamp, CancellationToken cancellationToken)
+    {
+        var wait = timestamp - _time.GetTimestamp();
+        if (wait > 0)
+        {
+            await Task.Delay(TimeSpan.FromSeconds((double)wait / _time.TimestampFrequency), _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private void BeginWindow(long origin)
     {
         lock (_windowLock)
         {
@@ -113,8 +159,8 @@ internal sealed class LoadRun
             Interlocked.Exchange(ref _progressErrors, 0);
             _process = _options.CaptureProcess ? new ProcessSampler() : null;
             _meters?.Start();
-            _windowStart = _time.GetTimestamp();
-            _windowStartWall = _time.GetUtcNow();
+            _windowStart = origin;
+            _windowStartWall = _time.GetUtcNow() - _time.GetElapsedTime(origin);
 
             // Published last: a request that sees Measuring is counted, and everything it counts into is reset.
             _phase = Measuring;
@@ -125,16 +171,17 @@ internal sealed class LoadRun
     {
         if (_phase == WarmingUp)
         {
-            await Task.Delay(_profile.WarmUp, _time, cancellationToken).ConfigureAwait(false);
-            BeginWindow();
+            await WaitUntilAsync(_measureStart, cancellationToken).ConfigureAwait(false);
+            BeginWindow(_measureStart);
         }
     }
 
     private async Task RunClosedAsync(ClosedLoadProfile profile, CancellationToken cancellationToken)
     {
-        var clients = new Task[profile.MaxClients + 1];
+        var count = (int)Share(profile.MaxClients);
+        var clients = new Task[count + 1];
         clients[0] = WarmUpTimerAsync(cancellationToken);
-        for (var id = 0; id < profile.MaxClients; id++)
+        for (var id = 0; id < count; id++)
         {
             clients[id + 1] = ClientAsync(profile, id, cancellationToken);
         }
@@ -146,8 +193,12 @@ internal sealed class LoadRun
     {
         // Yield at once so that starting thousands of clients does not run their first requests inline.
         await Task.Yield();
-        var context = new ScenarioContext(id);
-        var random = new Random(unchecked((id + 1) * 7919));
+
+        // In a distributed run the client keeps its number in the whole test, so agents' records stay distinct.
+        var globalId = _options.Stripe.IsAll ? id : (int)_options.Stripe.Member(id);
+        var context = new ScenarioContext(globalId);
+        var random = new Random(unchecked((globalId + 1) * 7919));
+        var totalIterations = profile.TotalIterations is { } whole ? Share(whole) : (long?)null;
         long measuredIterations = 0;
         while (!_stopping)
         {
@@ -163,11 +214,11 @@ internal sealed class LoadRun
                     return;
                 }
 
-                active = profile.IterationsPerClient is null && profile.TotalIterations is null ? profile.ClientsAt(elapsed) : profile.MaxClients;
+                active = (int)Share(profile.IterationsPerClient is null && profile.TotalIterations is null ? profile.ClientsAt(elapsed) : profile.MaxClients);
             }
             else
             {
-                active = profile.Stages[0].Clients;
+                active = (int)Share(profile.Stages[0].Clients);
             }
 
             if (id >= active)
@@ -184,7 +235,7 @@ internal sealed class LoadRun
                     return;
                 }
 
-                if (profile.TotalIterations is { } total && Interlocked.Increment(ref _issued) > total)
+                if (totalIterations is { } total && Interlocked.Increment(ref _issued) > total)
                 {
                     return;
                 }
@@ -207,7 +258,8 @@ internal sealed class LoadRun
             {
                 var rate = profile.Stages[0].FromRate;
                 await DispatchAsync(profile, [new RateStage(_profile.WarmUp, rate, rate)], _runStart, measured: false, contexts, random, outstanding, cancellationToken).ConfigureAwait(false);
-                BeginWindow();
+                await WaitUntilAsync(_measureStart, cancellationToken).ConfigureAwait(false);
+                BeginWindow(_measureStart);
             }
 
             await DispatchAsync(profile, profile.Stages, _windowStart, measured: true, contexts, random, outstanding, cancellationToken).ConfigureAwait(false);
@@ -229,11 +281,19 @@ internal sealed class LoadRun
         CancellationToken cancellationToken)
     {
         var frequency = _time.TimestampFrequency;
+        var stripe = _options.Stripe;
+        long index = -1;
         foreach (var offset in ArrivalSchedule.Offsets(stages))
         {
             if (measured && offset >= _profile.TimeLimit)
             {
                 return;
+            }
+
+            // A distributed run: this agent fires only its stripe of the whole schedule, at the same times.
+            if (!stripe.Contains(++index))
+            {
+                continue;
             }
 
             var due = origin + (long)(offset.TotalSeconds * frequency);
@@ -441,7 +501,10 @@ internal sealed class LoadRun
             raw,
             lost,
             Baselines.HistogramCodec.Encode(whole),
-            cancelled);
+            cancelled)
+        {
+            StartLateness = _lateness,
+        };
     }
 
     /// <summary>Counts open-model arrivals still running, so the run ends only after the last one.</summary>

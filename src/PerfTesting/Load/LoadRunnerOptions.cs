@@ -24,11 +24,28 @@ public sealed record LoadRunnerOptions
     /// <summary>Whether to keep each second's encoded histogram (for interval logs); costs a few KiB per second.</summary>
     public bool KeepSecondHistograms { get; init; } = true;
 
+    /// <summary>
+    /// This agent's share of a distributed run (<see cref="IndexStripe.All"/>: the whole run). Closed-model
+    /// clients and iteration totals are scaled to the stripe's share; in the open model only the arrivals
+    /// of the stripe are fired, at their places in the whole schedule. Sweeps and stress searches copy it
+    /// to every step.
+    /// </summary>
+    public IndexStripe Stripe { get; init; } = IndexStripe.All;
+
+    /// <summary>
+    /// A start time shared by every agent of a distributed run (null: start at once). The run waits for
+    /// it; an agent that reaches it late starts at once, keeps the shared schedule (open-model arrivals
+    /// already due go out immediately, their latency counted from when they were due) and reports the
+    /// delay as <see cref="Measurement.RunResult.StartLateness"/>.
+    /// </summary>
+    public DateTimeOffset? StartAt { get; init; }
+
     /// <summary>Throws when a value is out of range.</summary>
     public LoadRunnerOptions Validate()
     {
         ArgumentNullException.ThrowIfNull(Time);
         ArgumentException.ThrowIfNullOrWhiteSpace(Name);
+        ArgumentNullException.ThrowIfNull(Stripe);
         return RawSampleCapacity is < 0 or > 50_000_000
             ? throw new ArgumentOutOfRangeException(nameof(RawSampleCapacity), RawSampleCapacity, "Raw-sample capacity must be 0 to 50,000,000.")
             : this;

@@ -36,7 +36,11 @@ public static class StressSearch
         var steps = new List<StressStep>();
         foreach (var count in clients)
         {
-            var stepRunner = new LoadRunner(runner.Options with { Name = $"{runner.Options.Name}-{count}-clients" });
+            var stepRunner = new LoadRunner(runner.Options with
+            {
+                Name = $"{runner.Options.Name}-{count}-clients",
+                StartAt = SharedStart.ForStep(runner.Options.StartAt, steps.Count, stepDuration),
+            });
             var result = await stepRunner.RunAsync(LoadProfile.Closed(count, stepDuration), scenarios, cancellationToken).ConfigureAwait(false);
             var report = SlaEvaluator.Evaluate(result, sla);
             steps.Add(new StressStep(count, result, report));

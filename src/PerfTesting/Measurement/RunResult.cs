@@ -40,6 +40,12 @@ public sealed record RunResult(
     string LatencyHistogram,
     bool Cancelled)
 {
+    /// <summary>
+    /// How late this run started against its shared start time (<see cref="Load.LoadRunnerOptions.StartAt"/>);
+    /// zero when it started on time or had none.
+    /// </summary>
+    public TimeSpan StartLateness { get; init; }
+
     /// <summary>Failed divided by completed requests.</summary>
     public double ErrorRate => Totals.Completed == 0 ? 0 : (double)Totals.Failed / Totals.Completed;
 

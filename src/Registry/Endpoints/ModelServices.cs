@@ -3,6 +3,7 @@ using Registry.Catalog;
 using Registry.Diagnostics;
 using Registry.Options;
 using Registry.Storage;
+using Registry.Storage.Caching;
 
 namespace Registry.Endpoints;
 
@@ -10,6 +11,8 @@ namespace Registry.Endpoints;
 internal sealed record ModelServices(
     IModelCatalog Catalog,
     ArchiveStores Stores,
+    ArchiveCache ArchiveCache,
+    StreamBufferPool Buffers,
     IOptions<RegistryOptions> Registry,
     IOptions<PerformanceOptions> Performance,
     RegistryMetrics Metrics,

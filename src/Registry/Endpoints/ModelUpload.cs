@@ -89,6 +89,8 @@ internal static class ModelUpload
             var (added, stored) = await services.Catalog.TryAddAsync(record, cancellationToken);
             if (added)
             {
+                // A cached copy of an earlier upload under this key (before a reset) must not be served.
+                services.ArchiveCache.Invalidate(key);
                 services.Logger.LogInformation("Stored {Model}: {Bytes} bytes in {Backend}", key, spool.Length, store.Name);
                 return TypedResults.Created(Location(key), ModelResponse.From(record));
             }

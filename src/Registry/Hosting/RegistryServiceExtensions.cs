@@ -10,6 +10,7 @@ using Registry.Options;
 using Registry.Performance;
 using Registry.Performance.Dashboard;
 using Registry.Storage;
+using Registry.Storage.Caching;
 
 namespace Registry.Hosting;
 
@@ -67,6 +68,8 @@ internal static class RegistryServiceExtensions
         services.AddSingleton<S3ArchiveStore>();
         services.AddSingleton<PostgresArchiveStore>();
         services.AddSingleton<ArchiveStores>();
+        services.AddSingleton<ArchiveCache>();
+        services.AddSingleton<StreamBufferPool>();
         services.AddMemoryCache();
         services.AddSingleton<DynamoDbModelCatalog>();
         services.AddSingleton<IModelCatalog>(sp => sp.GetRequiredService<IOptions<PerformanceOptions>>().Value.MetadataCacheEnabled
@@ -77,9 +80,12 @@ internal static class RegistryServiceExtensions
         services.AddSingleton<WorkloadCoordinator>();
         services.AddSingleton<PerformanceHealthComponent>();
         services.AddSingleton<IHealthComponent>(sp => sp.GetRequiredService<PerformanceHealthComponent>());
+        services.AddSingleton<IHealthComponent, ArchiveCacheHealthComponent>();
+        services.AddSingleton<IHealthComponent, ProcessHealthComponent>();
         // Reset order matters: stop the runs in progress before their table is dropped.
         services.AddSingleton<IResettable>(sp => sp.GetRequiredService<PerformanceHealthComponent>());
         services.AddSingleton<IResettable>(sp => sp.GetRequiredService<PerformanceRunStore>());
+        services.AddSingleton<IResettable>(sp => sp.GetRequiredService<ArchiveCache>());
         services.AddHostedService<RegistryStartup>();
         services.AddHostedService<DevelopmentTokenWarning>();
         return builder;

@@ -7,7 +7,7 @@ namespace Registry.Options;
 /// <c>Performance</c> section). <c>STORAGE_BACKEND=s3|postgres</c> overrides the backend.
 /// Validated at startup: an invalid value stops the registry with the option's name.
 /// </summary>
-internal sealed class PerformanceOptions
+internal sealed class PerformanceOptions : IValidatableObject
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "Performance";
@@ -44,6 +44,23 @@ internal sealed class PerformanceOptions
     [Range(1, 10_000)]
     public int S3MaxConnections { get; set; } = 100;
 
+    /// <summary>Archives served from a bounded local disk cache after their first read. <value>Default: off.</value></summary>
+    [ConfigurationKeyName("archive_cache_enabled")]
+    public bool ArchiveCacheEnabled { get; set; }
+
+    /// <summary>
+    /// Where the archive cache keeps its files (an absolute path; each process uses its own
+    /// subdirectory). <value>Default: empty, meaning the system temporary directory.</value>
+    /// </summary>
+    [ConfigurationKeyName("archive_cache_directory")]
+    [MaxLength(1024)]
+    public string ArchiveCacheDirectory { get; set; } = "";
+
+    /// <summary>Size bound of the archive cache; larger archives are streamed. <value>Default: 2 GiB.</value></summary>
+    [ConfigurationKeyName("archive_cache_max_bytes")]
+    [Range(1L << 20, 1L << 40)]
+    public long ArchiveCacheMaxBytes { get; set; } = 2L << 30;
+
     /// <summary>Workloads that may run at once; more get 429. <value>Default: 2.</value></summary>
     [ConfigurationKeyName("max_concurrent_runs")]
     [Range(1, 16)]
@@ -58,4 +75,13 @@ internal sealed class PerformanceOptions
     [ConfigurationKeyName("workload_sla_error_rate")]
     [Range(0, 1)]
     public double WorkloadSlaErrorRate { get; set; } = 0.01;
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (ArchiveCacheDirectory.Length > 0 && !Path.IsPathFullyQualified(ArchiveCacheDirectory))
+        {
+            yield return new ValidationResult("archive_cache_directory must be an absolute path (or empty for the system temporary directory).", [nameof(ArchiveCacheDirectory)]);
+        }
+    }
 }

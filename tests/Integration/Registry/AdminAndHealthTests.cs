@@ -70,6 +70,10 @@ public sealed class AdminAndHealthTests(BackingServicesFixture fixture)
             Assert.True(status.GetProperty("latency_ms").GetDouble() > 0);
         }
 
+        var process = health.GetProperty("components").GetProperty("process");
+        Assert.True(process.GetProperty("allocated_bytes").GetInt64() > 0);
+        Assert.True(process.GetProperty("cpu_seconds").GetDouble() > 0);
+        Assert.False(health.GetProperty("components").GetProperty("archive_cache").GetProperty("enabled").GetBoolean());
         Assert.Contains("Performance track", tracks.GetProperty("plannedTracks").EnumerateArray().Select(t => t.GetString()));
     }
 

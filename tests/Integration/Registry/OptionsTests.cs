@@ -21,6 +21,8 @@ public sealed class OptionsTests
         { "Performance:metadata_cache_ttl_seconds", "0", "MetadataCacheTtlSeconds" },
         { "Performance:presigned_url_expiry_seconds", "999999999", "PresignedUrlExpirySeconds" },
         { "Performance:max_concurrent_runs", "0", "MaxConcurrentRuns" },
+        { "Performance:archive_cache_max_bytes", "1000", "ArchiveCacheMaxBytes" },
+        { "Performance:archive_cache_directory", "relative/cache", "archive_cache_directory" },
         { "Auth:ReaderToken", "short", "ReaderToken" },
         { "Auth:ReaderToken", RegistryApp.AdminToken, "must differ" },
         { "Registry:Bucket", "Not_A_Bucket", "Registry:Bucket" },

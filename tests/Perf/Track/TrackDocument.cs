@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PerfTesting.Analysis;
 using PerfTesting.Baselines;
 using PerfTesting.Reporting.Model;
 
@@ -12,7 +13,7 @@ namespace Tests.Perf.Track;
 /// </summary>
 internal static class TrackDocument
 {
-    private static readonly string[] Optimisations = ["baseline-s3-repeat", "presigned-urls", "metadata-cache", "large-buffers"];
+    private static readonly string[] Optimisations = ["baseline-s3-repeat", "presigned-urls", "metadata-cache", "large-buffers", "archive-cache"];
 
     public static string Render(PerfReport report, string source)
     {
@@ -95,6 +96,17 @@ internal static class TrackDocument
         Line(md, $"");
         Line(md, $"## S3 versus PostgreSQL");
         Comparisons(md, [Run("postgres-store")], baseline);
+        Line(md, $"");
+        Line(md, $"## Resource cost per byte");
+        Line(md, $"Process allocations and CPU (registry and load generator together, as above) per byte received and per request; the resource-cost analyser compares these across the runs.");
+        Line(md, $"");
+        Line(md, $"| run | allocated bytes per byte | allocated bytes per request | CPU s per GB | CPU ms per request |");
+        Line(md, $"|---|---|---|---|---|");
+        foreach (var cost in new[] { baseline }.Concat(Optimisations.Where(runs.ContainsKey).Select(Run)).Append(Run("postgres-store")).Select(ResourceCost.Of).OfType<ResourceCost>())
+        {
+            Line(md, $"| `{cost.Run}` | {cost.AllocatedPerByte:0.####} | {cost.AllocatedPerRequest:0} | {cost.CpuSecondsPerGigabyte:0.###} | {cost.CpuMsPerRequest:0.###} |");
+        }
+
         foreach (var note in report.Notes.Where(n => n.StartsWith("Lambda", StringComparison.Ordinal)))
         {
             Line(md, $"");

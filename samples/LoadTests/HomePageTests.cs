@@ -1,17 +1,13 @@
 using Microsoft.AspNetCore.Builder;
-using PerfTesting.Load;
-using PerfTesting.Xunit.Assertions;
-using PerfTesting.Xunit.Load;
 
-namespace Tests.Unit.Load;
+namespace LoadTests;
 
-/// <summary>The README's ten-line test, kept compiling and passing: 100 clients against a loopback endpoint.</summary>
-public sealed class ExampleTest
+public class HomePageTests
 {
     [Fact]
     public async Task HomePage_HundredClients_MeetsItsSla()
     {
-        await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/", () => "hello"));
+        await using var server = await LoopbackHost.StartAsync(app => app.MapGet("/", () => "hello"));
         using var http = new HttpClient();
 
         var result = await PerfRunner.RunAsync(

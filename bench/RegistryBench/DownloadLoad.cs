@@ -1,0 +1,60 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+
+/// <summary>
+/// N clients downloading one URL over and over until the phase's time is up (the downloads in
+/// flight then finish), each body read through a pooled buffer and checked for its length.
+/// Throughput is the bytes of complete downloads over the time until the last client stopped.
+/// </summary>
+internal static class DownloadLoad
+{
+    public static async Task<(double BytesPerSecond, long Bytes, int Downloads)> RunAsync(Uri url, string? token, long expectedLength, int clients, TimeSpan duration)
+    {
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = Timeout.InfiniteTimeSpan, AllowAutoRedirect = false };
+        using var http = new HttpClient(handler) { Timeout = TimeSpan.FromMinutes(2) };
+        long bytes = 0;
+        var downloads = 0;
+        var started = Stopwatch.GetTimestamp();
+        var stopAt = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+        {
+            var buffer = ArrayPool<byte>.Shared.Rent(81_920);
+            try
+            {
+                while (Stopwatch.GetTimestamp() < stopAt)
+                {
+                    using var request = new HttpRequestMessage(HttpMethod.Get, url);
+                    if (token is not null)
+                    {
+                        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                    }
+
+                    using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+                    response.EnsureSuccessStatusCode();
+                    await using var body = await response.Content.ReadAsStreamAsync();
+                    long length = 0;
+                    int read;
+                    while ((read = await body.ReadAsync(buffer)) > 0)
+                    {
+                        length += read;
+                    }
+
+                    if (length != expectedLength)
+                    {
+                        throw new InvalidOperationException($"{url}: {length} bytes instead of {expectedLength}");
+                    }
+
+                    Interlocked.Add(ref bytes, length);
+                    Interlocked.Increment(ref downloads);
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }));
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        return (bytes / elapsed, bytes, downloads);
+    }
+}

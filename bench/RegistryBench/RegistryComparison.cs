@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using Amazon.S3;
+using Amazon.S3.Model;
+using PerfTesting.BackingServices;
+
+/// <summary>
+/// bench/registry-vs-direct.sh: the same archive downloaded by N clients directly from the store
+/// (presigned S3 URLs), through the registry from S3, through the registry from PostgreSQL and
+/// through the registry with the hot-archive cache on. The tools take turns within each round; every
+/// figure is a median over the rounds, and only ratios within this run are compared. Each registry
+/// is its own process; its allocations and CPU per phase come from its /health/components readings
+/// taken before and after the phase.
+/// </summary>
+internal static class RegistryComparison
+{
+    private static readonly string[] Tools = ["direct", "s3", "postgres", "cached"];
+
+    public static async Task RunAsync(string registryDll, TimeSpan phase, int rounds, int clients)
+    {
+        Console.WriteLine($"== backing services: local processes (s3rver, dynalite, PostgreSQL); {clients} clients, {phase.TotalSeconds:0.#} s per phase, {rounds} rounds");
+        await using var services = await BackingServicesLauncher.StartAsync(BackingServiceKind.LocalProcesses);
+        var endpoints = services.Endpoints;
+        var nodes = new Dictionary<string, RegistryNode>();
+        try
+        {
+            nodes["s3"] = await RegistryNode.StartAsync(registryDll, endpoints, "s3", Settings(("storage_backend", "s3")));
+            nodes["postgres"] = await RegistryNode.StartAsync(registryDll, endpoints, "postgres", Settings(("storage_backend", "postgres")));
+            nodes["cached"] = await RegistryNode.StartAsync(registryDll, endpoints, "cached",
+                Settings(("storage_backend", "s3"), ("archive_cache_enabled", "true"), ("archive_cache_max_bytes", (1L << 30).ToString(CultureInfo.InvariantCulture))));
+            using var s3 = AwsClientFactory.CreateS3Client(endpoints.S3);
+            var results = new List<SizeResult>();
+            var sizes = (System.Environment.GetEnvironmentVariable("BENCH_SIZES_MIB") ?? "40 4").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse);
+            foreach (var mib in sizes)
+            {
+                results.Add(await RunSizeAsync(mib, nodes, s3, phase, rounds, clients));
+            }
+
+            foreach (var r in results)
+            {
+                Console.WriteLine(Invariant($"medians {r.Mib} MiB: direct={r.Direct / 1e6:0} MB/s s3={r.S3 / 1e6:0} MB/s postgres={r.Postgres / 1e6:0} MB/s cached={r.Cached / 1e6:0} MB/s; ")
+                    + Invariant($"s3/direct={r.S3 / r.Direct:0.000} postgres/direct={r.Postgres / r.Direct:0.000} cached/direct={r.Cached / r.Direct:0.000} allocated_per_byte(s3)={r.AllocatedPerByte:0.#####}"));
+            }
+
+            // The headline is the weaker of the two archive sizes for every ratio (the higher for allocations).
+            Console.WriteLine(Invariant($"s3_streamed_over_direct={results.Min(r => r.S3 / r.Direct):0.000}"));
+            Console.WriteLine(Invariant($"postgres_streamed_over_direct={results.Min(r => r.Postgres / r.Direct):0.000}"));
+            Console.WriteLine(Invariant($"cached_over_direct={results.Min(r => r.Cached / r.Direct):0.000}"));
+            Console.WriteLine(Invariant($"allocated_bytes_per_streamed_byte={results.Max(r => r.AllocatedPerByte):0.#####}"));
+        }
+        finally
+        {
+            foreach (var node in nodes.Values)
+            {
+                await node.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<SizeResult> RunSizeAsync(int mib, Dictionary<string, RegistryNode> nodes, IAmazonS3 s3, TimeSpan phase, int rounds, int clients)
+    {
+        var bytes = new byte[mib * 1024 * 1024];
+        new Random(mib).NextBytes(bytes);
+        "PK\u0003\u0004"u8.CopyTo(bytes); // the registry accepts zip archives only
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var path = $"models/bench/archive-{mib}mib/1.0.0";
+        foreach (var node in nodes.Values)
+        {
+            using var client = node.Client();
+            using var content = new ByteArrayContent(bytes);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
+            using var put = await client.PutAsync(path, content);
+            put.EnsureSuccessStatusCode();
+        }
+
+        // The S3 registry's own object, read directly: as a client redirected to a presigned URL would.
+        var direct = new Uri(await s3.GetPreSignedURLAsync(new GetPreSignedUrlRequest
+        {
+            BucketName = nodes["s3"].Names.Bucket,
+            Key = $"{path}/{sha256}.zip",
+            Verb = HttpVerb.GET,
+            Expires = DateTime.UtcNow.AddHours(2),
+            Protocol = Protocol.HTTP,
+        }));
+        Uri Url(string tool) => tool == "direct" ? direct : new Uri(nodes[tool].BaseAddress, $"{path}/model.zip");
+        string? Token(string tool) => tool == "direct" ? null : RegistryNode.Token;
+
+        // Warm-up: connections, JIT, and the cache's one fill (outside every measured phase).
+        foreach (var tool in Tools)
+        {
+            await DownloadLoad.RunAsync(Url(tool), Token(tool), bytes.Length, 4, TimeSpan.Zero);
+        }
+
+        var throughput = Tools.ToDictionary(t => t, _ => new List<double>());
+        var allocatedPerByte = new List<double>();
+        for (var round = 1; round <= rounds; round++)
+        {
+            Console.WriteLine($"== {mib} MiB archive, round {round}/{rounds}");
+            foreach (var tool in Tools)
+            {
+                var node = tool == "direct" ? null : nodes[tool];
+                var before = node is null ? default : await node.ReadCostAsync();
+                var (rate, sent, downloads) = await DownloadLoad.RunAsync(Url(tool), Token(tool), bytes.Length, clients, phase);
+                var after = node is null ? default : await node.ReadCostAsync();
+                throughput[tool].Add(rate);
+                var cost = node is null ? "" : Invariant($" registry_allocated_per_byte={(after.AllocatedBytes - before.AllocatedBytes) / (double)sent:0.#####} registry_cpu_s_per_gb={(after.CpuSeconds - before.CpuSeconds) / (sent / 1e9):0.###}");
+                if (tool == "s3")
+                {
+                    allocatedPerByte.Add((after.AllocatedBytes - before.AllocatedBytes) / (double)sent);
+                }
+
+                Console.WriteLine(Invariant($"{tool}: bytes_per_sec={rate:0} downloads={downloads} bytes={sent}{cost}"));
+            }
+        }
+
+        Console.WriteLine(Invariant($"cache fills so far: {await nodes["cached"].ReadCacheFillsAsync()} (one per archive size, each at its warm-up)"));
+        return new SizeResult(mib, Median(throughput["direct"]), Median(throughput["s3"]), Median(throughput["postgres"]), Median(throughput["cached"]), Median(allocatedPerByte));
+    }
+
+    /// <summary>A registry's performance settings, plus BENCH_PERFORMANCE ("key=value,key=value") for every registry.</summary>
+    private static Dictionary<string, string> Settings(params (string Key, string Value)[] settings)
+    {
+        var all = settings.ToDictionary(s => s.Key, s => s.Value);
+        foreach (var pair in (System.Environment.GetEnvironmentVariable("BENCH_PERFORMANCE") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = pair.Split('=', 2);
+            all[parts[0].Trim()] = parts[1].Trim();
+        }
+
+        return all;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private sealed record SizeResult(int Mib, double Direct, double S3, double Postgres, double Cached, double AllocatedPerByte);
+}

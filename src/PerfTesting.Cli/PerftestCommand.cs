@@ -1,0 +1,20 @@
+using System.CommandLine;
+using PerfTesting.Cli.Agent;
+using PerfTesting.Cli.Merge;
+using PerfTesting.Cli.Report;
+
+namespace PerfTesting.Cli;
+
+/// <summary>The perftest command line: agent, merge, report.</summary>
+public static class PerftestCommand
+{
+    /// <summary>The root command with every verb.</summary>
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("perftest: distributed PerfTesting runs (agent, merge) and reports.");
+        root.Subcommands.Add(AgentCommand.Create());
+        root.Subcommands.Add(MergeCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
+        return root;
+    }
+}

@@ -1,0 +1,22 @@
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+using Registry.Hosting;
+using Registry.Options;
+
+namespace Registry.Storage.Caching;
+
+/// <summary>The <c>archive_cache</c> entry of /health/components: whether the cache is on, its fills and its size.</summary>
+internal sealed class ArchiveCacheHealthComponent(ArchiveCache cache, IOptions<PerformanceOptions> options) : IHealthComponent
+{
+    public string Name => "archive_cache";
+
+    public Task<object> DescribeAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<object>(new CacheStatus("ok", options.Value.ArchiveCacheEnabled, cache.Fills, cache.CachedBytes, cache.MaxBytes));
+
+    internal sealed record CacheStatus(
+        [property: JsonPropertyName("status")] string Status,
+        [property: JsonPropertyName("enabled")] bool Enabled,
+        [property: JsonPropertyName("fills")] long Fills,
+        [property: JsonPropertyName("cached_bytes")] long CachedBytes,
+        [property: JsonPropertyName("max_bytes")] long MaxBytes);
+}
