@@ -6,8 +6,14 @@
 #   PERF_PROFILE=full (default, < 10 min on 2 cores) | ci (same shapes, shorter, 4 MiB archive)
 #   PERF_ARCHIVE_MB=N  archive size of the Tiny-LLM stand-in (default 40 for full)
 #   PERF_ACCEPT=1      make this run's measurement the committed baseline (tests/Perf/Baselines)
+# bash run-perf.sh --compare REF: the pull-request verdict instead: the base (merge base of REF and
+# HEAD) and the head built and compared on this machine, interleaved (tools/compare-builds.sh).
 set -euo pipefail
 cd "$(dirname "$0")"
+if [ "${1:-}" = "--compare" ]; then
+  shift
+  exec bash tools/compare-builds.sh "$@"
+fi
 export PERF_PROFILE="${PERF_PROFILE:-full}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 start=$(date +%s)

@@ -1,5 +1,7 @@
+using PerfTesting.Comparison;
 using PerfTesting.Load;
 using PerfTesting.Measurement;
+using PerfTesting.Xunit.Comparison;
 using Xunit;
 
 namespace PerfTesting.Xunit.Load;
@@ -26,5 +28,24 @@ public static class PerfRunner
         options ??= new LoadRunnerOptions { Name = TestContext.Current.Test?.TestDisplayName ?? "run" };
         var runner = new LoadRunner(options with { Observer = options.Observer ?? new TestOutputProgress() });
         return runner.RunAsync(profile, scenarios, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>
+    /// Compares two targets with one scenario written against a target: an A/B comparison
+    /// (<see cref="ABRunner"/>) inside the current test, one progress line per round, stopped by the
+    /// test's cancellation token. Pass the result to <see cref="ABAssert.NoRegression"/>.
+    /// </summary>
+    /// <typeparam name="TTarget">What the scenario needs to know about a side: a URL, a client, a connection string.</typeparam>
+    /// <param name="a">The reference (the base build).</param>
+    /// <param name="b">The candidate (the change).</param>
+    /// <param name="profile">Each run's load with its warm-up; keep runs short, the rounds give the precision.</param>
+    /// <param name="scenario">Builds the scenario for a target.</param>
+    /// <param name="options">Rounds, tolerance, schedule, seed; defaults when null.</param>
+    /// <param name="name">What is compared (default: the test's name).</param>
+    public static Task<ABComparison> CompareAsync<TTarget>(TTarget a, TTarget b, LoadProfile profile, Func<TTarget, Scenario> scenario, ABOptions? options = null, string? name = null)
+    {
+        options ??= ABOptions.Default;
+        var runner = new ABRunner(options, new LoadRunnerOptions { Name = "ab", CaptureProcess = false }, new TestOutputRounds(options.Rounds));
+        return runner.RunAsync(name ?? TestContext.Current.Test?.TestDisplayName ?? "ab", a, b, profile, scenario, TestContext.Current.CancellationToken);
     }
 }

@@ -1,5 +1,7 @@
+using System.Globalization;
 using HdrHistogram;
 using PerfTesting.Baselines.Statistics;
+using PerfTesting.Comparison;
 
 namespace PerfTesting.Baselines;
 
@@ -15,9 +17,12 @@ namespace PerfTesting.Baselines;
 /// <item>throughput: Mann-Whitney U on the per-second throughput samples of both runs.</item>
 /// <item>error rate: two-proportion z-test on failed/total requests.</item>
 /// </list>
-/// Requests within one run are not independent (they share the machine's state), so p-values from
-/// per-request tests are optimistic; the tolerance is what guards against run-to-run drift, which is
-/// why both are required.
+/// Every metric then follows one rule (<see cref="ChangeDecision.DecideFromTest"/>), the same tolerance
+/// for every percentile: a metric whose test cannot resolve anything (fewer than
+/// <see cref="ComparisonOptions.MinimumClusters"/> per-second clusters, too few requests beyond a
+/// percentile, rank samples too few to reach the significance level) reads Inconclusive with that
+/// reason instead of a verdict. A baseline from another environment is compared too, but only as
+/// information (<see cref="BaselineComparison.Comparable"/> false): it never fails a build.
 /// </summary>
 public static class BaselineComparer
 {
@@ -35,10 +40,6 @@ public static class BaselineComparer
         options = (options ?? ComparisonOptions.Default).Validate();
 
         var difference = current.Environment.DifferenceFrom(baseline.Environment);
-        if (difference is not null && !options.AllowDifferentEnvironment)
-        {
-            return new BaselineComparison(current.Name, false, $"baseline measured elsewhere: {difference}", []);
-        }
 
         var baselineLatency = HistogramCodec.Decode(baseline.LatencyHistogram);
         var currentLatency = HistogramCodec.Decode(current.LatencyHistogram);
@@ -54,7 +55,9 @@ public static class BaselineComparer
 
         metrics.Add(CompareThroughput(baseline, current, options));
         metrics.Add(CompareErrorRate(baseline.Summary, current.Summary, options));
-        return new BaselineComparison(current.Name, true, difference is null ? null : $"compared across environments: {difference}", metrics);
+        return difference is null ? new BaselineComparison(current.Name, true, null, metrics)
+            : options.AllowDifferentEnvironment ? new BaselineComparison(current.Name, true, $"compared across environments: {difference}", metrics)
+            : new BaselineComparison(current.Name, false, $"baseline measured elsewhere: {difference}; the figures are informational", metrics);
     }
 
     private static MetricComparison ComparePercentile(
@@ -71,16 +74,32 @@ public static class BaselineComparer
                 : [(CountAbove(whole, threshold), whole.TotalCount)];
         var baselineBlocks = Blocks(baseline, baselineSeconds);
         var currentBlocks = Blocks(current, currentSeconds);
-        var (z, p) = ClusteredProportionTest.Compare(baselineBlocks, currentBlocks);
-        var test = baselineBlocks.Count > 1 && currentBlocks.Count > 1 ? "exceedance z-test, per-second clusters" : "exceedance z-test";
+        const string test = "exceedance z-test, per-second clusters";
         var change = Relative(baselineValue, currentValue);
         var tolerance = options.ToleranceFor(metric);
-        var significant = p < options.SignificanceLevel;
-        var verdict = significant && change > tolerance && z > 0 ? Verdict.Regressed
-            : significant && change < -tolerance && z < 0 ? Verdict.Improved
-            : Verdict.Same;
-        return new MetricComparison(metric, baselineValue / MicrosecondsPerMillisecond, currentValue / MicrosecondsPerMillisecond,
-            change, tolerance, p, test, verdict);
+        var row = new MetricComparison(metric, baselineValue / MicrosecondsPerMillisecond, currentValue / MicrosecondsPerMillisecond,
+            change, tolerance, double.NaN, test, Verdict.Inconclusive);
+        var needed = (long)Math.Ceiling(options.MinimumTailRequests * 100 / (100 - percentile));
+        if (Math.Min(baseline.TotalCount, current.TotalCount) < needed)
+        {
+            return row with { Reason = Invariant($"runs of {baseline.TotalCount} and {current.TotalCount} requests: p{percentile:0} needs {needed} for {options.MinimumTailRequests} requests beyond it") };
+        }
+
+        if (baselineSeconds.Count == 0 || currentSeconds.Count == 0)
+        {
+            // A per-request test would count one stall hundreds of times (requests of one moment are not independent).
+            return row with { Reason = $"the {(baselineSeconds.Count == 0 ? "baseline" : "current run")} has no per-second histograms to use as clusters (accept a new baseline)" };
+        }
+
+        var (baselineClusters, currentClusters) = (baselineBlocks.Count(b => b.Item2 > 0), currentBlocks.Count(b => b.Item2 > 0));
+        if (Math.Min(baselineClusters, currentClusters) < options.MinimumClusters)
+        {
+            return row with { Reason = Invariant($"{baselineClusters} and {currentClusters} per-second clusters: at least {options.MinimumClusters} are needed to test anything") };
+        }
+
+        var (z, p) = ClusteredProportionTest.Compare(baselineBlocks, currentBlocks);
+        var (verdict, reason) = ChangeDecision.DecideFromTest(MetricDirection.HigherIsWorse, change, p, z, tolerance, options.SignificanceLevel);
+        return row with { PValue = p, Verdict = verdict, Reason = reason };
     }
 
     private static MetricComparison CompareThroughput(BaselineSnapshot baseline, BaselineSnapshot current, ComparisonOptions options)
@@ -90,18 +109,23 @@ public static class BaselineComparer
         if (baseline.ThroughputSeries.Count == 0 || current.ThroughputSeries.Count == 0)
         {
             return new MetricComparison(BaselineMetric.Throughput, baseline.Summary.ThroughputPerSecond, current.Summary.ThroughputPerSecond,
-                change, tolerance, 1, "no per-second series", Verdict.Same);
+                change, tolerance, double.NaN, "no per-second series", Verdict.Inconclusive, "no per-second throughput series to test");
+        }
+
+        var row = new MetricComparison(BaselineMetric.Throughput, baseline.Summary.ThroughputPerSecond, current.Summary.ThroughputPerSecond,
+            change, tolerance, double.NaN, "Mann-Whitney U (per second)", Verdict.Inconclusive);
+        var (n1, n2) = (baseline.ThroughputSeries.Count, current.ThroughputSeries.Count);
+        var smallestP = SmallestRankTestPValue(n1, n2);
+        if (smallestP >= options.SignificanceLevel)
+        {
+            return row with { Reason = Invariant($"{n1} and {n2} per-second samples: a rank test cannot reach p < {options.SignificanceLevel} with so few (smallest possible p = {smallestP:0.####})") };
         }
 
         var test = MannWhitneyUTest.Compare(
             baseline.ThroughputSeries.Select(v => new WeightedValue(v, 1)),
             current.ThroughputSeries.Select(v => new WeightedValue(v, 1)));
-        var significant = test.PValue < options.SignificanceLevel;
-        var verdict = significant && change < -tolerance && test.ProbabilityCurrentGreater < 0.5 ? Verdict.Regressed
-            : significant && change > tolerance && test.ProbabilityCurrentGreater > 0.5 ? Verdict.Improved
-            : Verdict.Same;
-        return new MetricComparison(BaselineMetric.Throughput, baseline.Summary.ThroughputPerSecond, current.Summary.ThroughputPerSecond,
-            change, tolerance, test.PValue, "Mann-Whitney U (per second)", verdict);
+        var (verdict, reason) = ChangeDecision.DecideFromTest(MetricDirection.LowerIsWorse, change, test.PValue, test.ProbabilityCurrentGreater - 0.5, tolerance, options.SignificanceLevel);
+        return row with { PValue = test.PValue, Verdict = verdict, Reason = reason };
     }
 
     private static MetricComparison CompareErrorRate(BaselineSummary baseline, BaselineSummary current, ComparisonOptions options)
@@ -111,11 +135,8 @@ public static class BaselineComparer
         var (z, p) = baseline.Requests > 0 && current.Requests > 0
             ? TwoProportionTest.Compare(baseline.Failures, baseline.Requests, current.Failures, current.Requests)
             : (0, 1);
-        var significant = p < options.SignificanceLevel;
-        var verdict = significant && change > tolerance && z > 0 ? Verdict.Regressed
-            : significant && change < -tolerance && z < 0 ? Verdict.Improved
-            : Verdict.Same;
-        return new MetricComparison(BaselineMetric.ErrorRate, baseline.ErrorRate, current.ErrorRate, change, tolerance, p, "two-proportion z-test", verdict);
+        var (verdict, reason) = ChangeDecision.DecideFromTest(MetricDirection.HigherIsWorse, change, p, z, tolerance, options.SignificanceLevel);
+        return new MetricComparison(BaselineMetric.ErrorRate, baseline.ErrorRate, current.ErrorRate, change, tolerance, p, "two-proportion z-test", verdict, reason);
     }
 
     private static List<HistogramBase> Seconds(BaselineSnapshot snapshot) =>
@@ -123,6 +144,25 @@ public static class BaselineComparer
 
     private static long CountAbove(HistogramBase histogram, long threshold) =>
         histogram.RecordedValues().Where(v => v.ValueIteratedTo > threshold).Sum(v => v.CountAtValueIteratedTo);
+
+    /// <summary>The smallest two-sided p-value a rank test of n1 against n2 untied samples can give: 2 / C(n1 + n2, n1).</summary>
+    private static double SmallestRankTestPValue(int n1, int n2)
+    {
+        if (n1 == 0 || n2 == 0)
+        {
+            return 1;
+        }
+
+        var combinations = 1.0;
+        for (var i = 1; i <= Math.Min(n1, n2); i++)
+        {
+            combinations = combinations * (n1 + n2 - Math.Min(n1, n2) + i) / i;
+        }
+
+        return Math.Min(1, 2 / combinations);
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private static double Relative(double baseline, double current) =>
         baseline == 0 ? (current == 0 ? 0 : double.PositiveInfinity) : (current - baseline) / baseline;

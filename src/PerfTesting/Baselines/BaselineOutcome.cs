@@ -8,5 +8,5 @@ namespace PerfTesting.Baselines;
 public sealed record BaselineOutcome(string Name, BaselineStatus Status, BaselineComparison? Comparison, string? WrittenPath)
 {
     /// <summary>True when the run should fail a test: it regressed, or there was no baseline to compare with.</summary>
-    public bool IsFailure => Status == BaselineStatus.Missing || Comparison?.Overall == Verdict.Regressed;
+    public bool IsFailure => Status == BaselineStatus.Missing || (Status == BaselineStatus.Compared && Comparison?.Overall == Verdict.Regressed);
 }

@@ -1,20 +1,27 @@
 namespace PerfTesting.Baselines;
 
 /// <summary>
-/// How strict a baseline comparison is. A metric changes its verdict only when the change is beyond
-/// its tolerance AND statistically significant at <see cref="SignificanceLevel"/>: the tolerance keeps
-/// tiny but real shifts from failing a build, the test keeps noise from doing so.
+/// How strict a baseline comparison is. Every metric follows one rule
+/// (<see cref="PerfTesting.Comparison.ChangeDecision.DecideFromTest"/>): Regressed or Improved only when
+/// the change is beyond the tolerance AND significant at <see cref="SignificanceLevel"/>; Inconclusive
+/// when it is beyond the tolerance but the test cannot tell it from noise, or when the runs are too
+/// short to test at all; Same otherwise.
 /// </summary>
 public sealed record ComparisonOptions
 {
-    /// <summary>The default relative tolerance for p50 and throughput: 15% (see <see cref="TailTolerance"/> for where the defaults come from).</summary>
+    /// <summary>
+    /// The default relative tolerance for every latency percentile and throughput: 15%. A stored
+    /// baseline comes from another day (and perhaps another machine), whose absolute figures drift by
+    /// tens of percent; its verdict is a trend record, and the 5% gate is the A/B comparison
+    /// (<see cref="PerfTesting.Comparison.ABRunner"/>).
+    /// </summary>
     public const double DefaultRelativeTolerance = 0.15;
 
-    /// <summary>Default tolerance for p95.</summary>
-    public const double DefaultTailTolerance = 0.40;
+    /// <summary>Default number of per-second clusters each run needs for a percentile or throughput test: 5.</summary>
+    public const int DefaultMinimumClusters = 5;
 
-    /// <summary>Default tolerance for p99.</summary>
-    public const double DefaultExtremeTailTolerance = 0.60;
+    /// <summary>Default number of requests each run needs beyond a percentile for that percentile to be judged: 5.</summary>
+    public const int DefaultMinimumTailRequests = 5;
 
     /// <summary>The default absolute tolerance for the error rate: 1 percentage point.</summary>
     public const double DefaultErrorRateTolerance = 0.01;
@@ -25,21 +32,18 @@ public sealed record ComparisonOptions
     /// <summary>The options used when none are given.</summary>
     public static ComparisonOptions Default { get; } = new();
 
-    /// <summary>Relative change of p50 and throughput that counts (0.15 = 15%).</summary>
+    /// <summary>Relative change that counts, the same for p50, p95, p99 and throughput (0.15 = 15%). <value>Default: <see cref="DefaultRelativeTolerance"/>.</value></summary>
     public double RelativeTolerance { get; init; } = DefaultRelativeTolerance;
 
     /// <summary>
-    /// Relative change of p95 that counts. Tails move more between unchanged runs than the median: in
-    /// the verdict-trust measurement (tests/Perf/Trust, 20 unchanged runs of a 20 ms loopback endpoint)
-    /// across 80 unchanged runs in four sessions, whole runs drifted by up to +10.7% at p50, +32% at p95 and +49% at p99 (a
-    /// noisy 2-core VM: the clustered significance test absorbs stalls within a run, not a whole run
-    /// that is slower), so each gets its own tolerance above what was seen.
-    /// <value>Default: <see cref="DefaultTailTolerance"/> (40%).</value>
+    /// Per-second clusters each run needs before its percentiles and throughput are tested: with one or
+    /// two seconds the cluster-robust variance and the rank test cannot resolve anything, and the metric
+    /// reads Inconclusive with that reason. <value>Default: <see cref="DefaultMinimumClusters"/>.</value>
     /// </summary>
-    public double TailTolerance { get; init; } = DefaultTailTolerance;
+    public int MinimumClusters { get; init; } = DefaultMinimumClusters;
 
-    /// <summary>Relative change of p99 that counts. <value>Default: <see cref="DefaultExtremeTailTolerance"/> (60%).</value></summary>
-    public double ExtremeTailTolerance { get; init; } = DefaultExtremeTailTolerance;
+    /// <summary>Requests each run needs beyond a percentile (p99: 5 / 0.01 = 500 requests). <value>Default: <see cref="DefaultMinimumTailRequests"/>.</value></summary>
+    public int MinimumTailRequests { get; init; } = DefaultMinimumTailRequests;
 
     /// <summary>Absolute change of the error rate that counts (0.01 = one percentage point).</summary>
     public double ErrorRateTolerance { get; init; } = DefaultErrorRateTolerance;
@@ -53,9 +57,14 @@ public sealed record ComparisonOptions
     /// <summary>Throws when a value is out of range, so a misconfiguration fails before any run.</summary>
     public ComparisonOptions Validate()
     {
-        if (RelativeTolerance is < 0 or > 10 || TailTolerance is < 0 or > 10 || ExtremeTailTolerance is < 0 or > 10 || ErrorRateTolerance is < 0 or > 1)
+        if (RelativeTolerance is < 0 or > 10 || ErrorRateTolerance is < 0 or > 1)
         {
             throw new ArgumentOutOfRangeException(nameof(RelativeTolerance), "Tolerances must be between 0 and 10 (error rate: 0 to 1).");
+        }
+
+        if (MinimumClusters < 2 || MinimumTailRequests < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MinimumClusters), "At least two clusters and one request beyond a percentile are needed.");
         }
 
         if (SignificanceLevel is <= 0 or >= 1)
@@ -69,11 +78,5 @@ public sealed record ComparisonOptions
     /// <summary>The tolerance that applies to <paramref name="metric"/>.</summary>
     /// <param name="metric">The metric.</param>
     /// <returns>A relative tolerance, or an absolute one for the error rate.</returns>
-    public double ToleranceFor(BaselineMetric metric) => metric switch
-    {
-        BaselineMetric.P95 => TailTolerance,
-        BaselineMetric.P99 => ExtremeTailTolerance,
-        BaselineMetric.ErrorRate => ErrorRateTolerance,
-        _ => RelativeTolerance,
-    };
+    public double ToleranceFor(BaselineMetric metric) => metric == BaselineMetric.ErrorRate ? ErrorRateTolerance : RelativeTolerance;
 }

@@ -21,13 +21,14 @@ public static class ComparisonTable
                 return text.ToString();
             case BaselineStatus.Accepted:
                 return $"Baseline '{outcome.Name}': accepted this run as the new baseline ({outcome.WrittenPath}).{System.Environment.NewLine}";
-            case BaselineStatus.NotComparable:
+            case BaselineStatus.NotComparable when outcome.Comparison is not { Metrics.Count: > 0 }:
                 return $"Baseline '{outcome.Name}': not comparable, {outcome.Comparison?.NotComparableReason}. No verdict; this run was written to {outcome.WrittenPath}.{System.Environment.NewLine}";
         }
 
         var comparison = outcome.Comparison!;
-        text.AppendLine(CultureInfo.InvariantCulture, $"Baseline '{outcome.Name}': {comparison.Overall}{(comparison.NotComparableReason is null ? string.Empty : $" ({comparison.NotComparableReason})")}");
-        var rows = new List<string[]> { new[] { "metric", "baseline", "current", "change", "tolerance", "p-value", "verdict" } };
+        var headline = comparison.Comparable ? comparison.Overall.ToString() : "informational only, no verdict";
+        text.AppendLine(CultureInfo.InvariantCulture, $"Baseline '{outcome.Name}': {headline}{(comparison.NotComparableReason is null ? string.Empty : $" ({comparison.NotComparableReason})")}");
+        var rows = new List<string[]> { new[] { "metric", "baseline", "current", "change", "tolerance", "p-value", "verdict", "why" } };
         rows.AddRange(comparison.Metrics.Select(m => new[]
         {
             Label(m.Metric),
@@ -35,8 +36,9 @@ public static class ComparisonTable
             Value(m.Metric, m.Current),
             Change(m),
             m.Metric == BaselineMetric.ErrorRate ? $"±{Format(m.Tolerance * 100, "0.##")} pp" : $"±{Format(m.Tolerance * 100, "0.#")}%",
-            m.PValue < 0.0001 ? "<0.0001" : Format(m.PValue, "0.0000"),
+            double.IsNaN(m.PValue) ? "n/a" : m.PValue < 0.0001 ? "<0.0001" : Format(m.PValue, "0.0000"),
             m.Verdict.ToString(),
+            m.Reason,
         }));
         var widths = Enumerable.Range(0, rows[0].Length).Select(i => rows.Max(r => r[i].Length)).ToArray();
         foreach (var row in rows)

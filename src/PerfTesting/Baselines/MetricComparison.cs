@@ -8,7 +8,8 @@ namespace PerfTesting.Baselines;
 /// <param name="Tolerance">The change that had to be exceeded.</param>
 /// <param name="PValue">The significance test's two-sided p-value.</param>
 /// <param name="Test">Which test produced <paramref name="PValue"/>.</param>
-/// <param name="Verdict">Improved, Same or Regressed.</param>
+/// <param name="Verdict">Same, Improved, Regressed or Inconclusive.</param>
+/// <param name="Reason">Why, in a sentence (for Inconclusive: what the data could not resolve).</param>
 public sealed record MetricComparison(
     BaselineMetric Metric,
     double Baseline,
@@ -17,4 +18,5 @@ public sealed record MetricComparison(
     double Tolerance,
     double PValue,
     string Test,
-    Verdict Verdict);
+    Verdict Verdict,
+    string Reason = "");

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using PerfTesting.BackingServices;
 using PerfTesting.BackingServices.Fixtures;
 using Registry.Seeding;
+using Tests.Shared;
 
 namespace Tests.Integration.Registry;
 

@@ -27,8 +27,6 @@ internal sealed record TrackProfile(
     TimeSpan SoakDuration,
     IReadOnlyList<int> StressClients,
     TimeSpan StressStep,
-    int TrustRepetitions,
-    TimeSpan TrustRunDuration,
     int? IterationsPerClient,
     long ShapeArchiveBytes)
 {
@@ -42,7 +40,6 @@ internal sealed record TrackProfile(
         SpikeBaseClients: 10, SpikeStage: TimeSpan.FromSeconds(8),
         SoakClients: 50, SoakDuration: TimeSpan.FromSeconds(42),
         StressClients: [25, 50, 100, 200, 400], StressStep: TimeSpan.FromSeconds(5),
-        TrustRepetitions: 20, TrustRunDuration: TimeSpan.FromSeconds(2.5),
         IterationsPerClient: 1, ShapeArchiveBytes: 4L * 1024 * 1024);
 
     public static TrackProfile Ci { get; } = new(
@@ -52,7 +49,6 @@ internal sealed record TrackProfile(
         SpikeBaseClients: 10, SpikeStage: TimeSpan.FromSeconds(4),
         SoakClients: 50, SoakDuration: TimeSpan.FromSeconds(24),
         StressClients: [25, 50, 100, 200, 400], StressStep: TimeSpan.FromSeconds(4),
-        TrustRepetitions: 20, TrustRunDuration: TimeSpan.FromSeconds(2.5),
         IterationsPerClient: null, ShapeArchiveBytes: 4L * 1024 * 1024);
 
     /// <summary>The profile asked for, or null when the track is not asked for.</summary>

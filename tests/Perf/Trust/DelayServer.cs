@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -9,10 +10,11 @@ using Microsoft.Extensions.Logging;
 
 namespace Tests.Perf.Trust;
 
-/// <summary>A Kestrel endpoint on loopback that answers after a delay the test can change between runs.</summary>
+/// <summary>A Kestrel endpoint on loopback that answers after a delay the test can change between runs (precise to about half a millisecond, see <see cref="DeadlineQueue"/>).</summary>
 internal sealed class DelayServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly DeadlineQueue _deadlines = new("delay-server");
     private long _delayTicks;
 
     private DelayServer(WebApplication app) => _app = app;
@@ -22,6 +24,13 @@ internal sealed class DelayServer : IAsyncDisposable
         get => TimeSpan.FromTicks(Interlocked.Read(ref _delayTicks));
         set => Interlocked.Exchange(ref _delayTicks, value.Ticks);
     }
+
+    /// <summary>
+    /// Spread of each request's delay: uniform in Delay * (1 +- Jitter). Without it, closed clients of a
+    /// fixed-delay endpoint move in lockstep, and two such endpoints with slightly different delays
+    /// drift in and out of phase with each other, which adds noise no real service has.
+    /// </summary>
+    public double Jitter { get; set; }
 
     public Uri Url { get; private set; } = null!;
 
@@ -34,7 +43,7 @@ internal sealed class DelayServer : IAsyncDisposable
         var server = new DelayServer(app) { Delay = delay };
         app.MapGet("/work", async (CancellationToken ct) =>
         {
-            await Task.Delay(server.Delay, ct);
+            await server.WaitAsync().WaitAsync(ct);
             return Results.Text("done");
         });
         await app.StartAsync();
@@ -47,5 +56,13 @@ internal sealed class DelayServer : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _deadlines.Dispose();
+    }
+
+    /// <summary>Completes after <see cref="Delay"/>, measured with the precise clock (see <see cref="DeadlineQueue"/>).</summary>
+    private Task WaitAsync()
+    {
+        var factor = 1 + (Jitter * ((2 * Random.Shared.NextDouble()) - 1));
+        return _deadlines.At(Stopwatch.GetTimestamp() + (long)(Delay.TotalSeconds * factor * Stopwatch.Frequency));
     }
 }

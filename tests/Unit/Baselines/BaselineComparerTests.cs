@@ -15,29 +15,46 @@ public sealed class BaselineComparerTests
     }
 
     [Fact]
-    public void Compare_TwentyPercentSlower_IsRegressedOnEveryPercentile()
+    public void Compare_TwentyPercentSlower_IsRegressedOnEveryPercentile_OneRuleForAll()
     {
-        // Every percentile 20% slower: beyond each default tolerance only with tails as tight as the median's.
-        var options = new ComparisonOptions { TailTolerance = 0.1, ExtremeTailTolerance = 0.1 };
-        var comparison = BaselineComparer.Compare(SyntheticRuns.Snapshot(medianMs: 5), SyntheticRuns.Snapshot(medianMs: 6, seed: 2), options);
+        // Every percentile 20% slower, default tolerance 15% for every percentile: the same verdict for each.
+        var comparison = BaselineComparer.Compare(SyntheticRuns.Snapshot(medianMs: 5), SyntheticRuns.Snapshot(medianMs: 6, seed: 2));
 
         Assert.Equal(Verdict.Regressed, comparison.Overall);
         Assert.All(comparison.Metrics.Where(m => m.Metric is BaselineMetric.P50 or BaselineMetric.P95 or BaselineMetric.P99), m =>
         {
             Assert.Equal(Verdict.Regressed, m.Verdict);
+            Assert.Equal(0.15, m.Tolerance);
             Assert.InRange(m.Change, 0.15, 0.25);
             Assert.True(m.PValue < 0.0001);
         });
     }
 
     [Fact]
-    public void Compare_TwentyPercentSlower_WithDefaultTolerances_IsRegressedOnTheMedian_AndTailsWithinTolerance()
+    public void Compare_OneOrTwoSecondsPerRun_EveryMetricInconclusiveWithTheReason()
     {
-        var comparison = BaselineComparer.Compare(SyntheticRuns.Snapshot(medianMs: 5), SyntheticRuns.Snapshot(medianMs: 6, seed: 2));
+        // The compared runs: 100 clients x 1 download, over in two seconds. Before, p50 read
+        // Improved (p=0) while p95 read Same (p=1) and throughput +182% Same; now none of them guesses.
+        var comparison = BaselineComparer.Compare(
+            SyntheticRuns.Snapshot(medianMs: 5, seconds: 2, requests: 100),
+            SyntheticRuns.Snapshot(medianMs: 2, seconds: 2, requests: 100, throughput: 2800, seed: 2));
 
-        Assert.Equal(Verdict.Regressed, comparison.Overall);
-        Assert.Equal(Verdict.Regressed, comparison.Metrics.Single(m => m.Metric == BaselineMetric.P50).Verdict);
-        Assert.Equal(Verdict.Same, comparison.Metrics.Single(m => m.Metric == BaselineMetric.P99).Verdict);
+        Assert.All(comparison.Metrics.Where(m => m.Metric != BaselineMetric.ErrorRate), m => Assert.Equal(Verdict.Inconclusive, m.Verdict));
+        Assert.Contains("2 and 2 per-second clusters", comparison.Metrics.Single(m => m.Metric == BaselineMetric.P50).Reason, StringComparison.Ordinal);
+        Assert.Contains("requests", comparison.Metrics.Single(m => m.Metric == BaselineMetric.P99).Reason, StringComparison.Ordinal);
+        // Two against two per-second rates: the smallest p-value a rank test can give is 2 / C(4, 2) = 0.333.
+        Assert.Contains("smallest possible p = 0.3333", comparison.Metrics.Single(m => m.Metric == BaselineMetric.Throughput).Reason, StringComparison.Ordinal);
+        Assert.Equal(Verdict.Inconclusive, comparison.Overall);
+    }
+
+    [Fact]
+    public void Compare_BaselineWithoutPerSecondHistograms_PercentilesInconclusive()
+    {
+        var comparison = BaselineComparer.Compare(SyntheticRuns.Snapshot(perSecondHistograms: false), SyntheticRuns.Snapshot(medianMs: 6, seed: 2));
+
+        var p50 = comparison.Metrics.Single(m => m.Metric == BaselineMetric.P50);
+        Assert.Equal(Verdict.Inconclusive, p50.Verdict);
+        Assert.Contains("no per-second histograms", p50.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -61,15 +78,16 @@ public sealed class BaselineComparerTests
     }
 
     [Fact]
-    public void Compare_BeyondToleranceButTooFewRequests_IsSame()
+    public void Compare_BeyondToleranceButTooFewRequests_IsInconclusiveNotSame()
     {
         var comparison = BaselineComparer.Compare(
             SyntheticRuns.Snapshot(medianMs: 5, requests: 12),
             SyntheticRuns.Snapshot(medianMs: 6.5, requests: 12, seed: 2));
 
         var p50 = comparison.Metrics.Single(m => m.Metric == BaselineMetric.P50);
-        Assert.True(p50.Change > 0.10);
-        Assert.Equal(Verdict.Same, p50.Verdict);
+        Assert.True(p50.Change > 0.15);
+        Assert.Equal(Verdict.Inconclusive, p50.Verdict);
+        Assert.Contains("not significant", p50.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -102,14 +120,15 @@ public sealed class BaselineComparerTests
     }
 
     [Fact]
-    public void Compare_OtherMachine_IsNotComparable()
+    public void Compare_OtherMachine_IsInformationalOnly()
     {
         var elsewhere = SyntheticRuns.Here with { CpuModel = "Other CPU", Cores = 8 };
 
         var comparison = BaselineComparer.Compare(SyntheticRuns.Snapshot(environment: elsewhere), SyntheticRuns.Snapshot(medianMs: 10));
 
         Assert.False(comparison.Comparable);
-        Assert.Empty(comparison.Metrics);
+        Assert.NotEmpty(comparison.Metrics);
+        Assert.Contains("informational", comparison.NotComparableReason, StringComparison.Ordinal);
         Assert.Contains("Other CPU", comparison.NotComparableReason, StringComparison.Ordinal);
         Assert.Contains("8 vs 2 cores", comparison.NotComparableReason, StringComparison.Ordinal);
     }
@@ -148,13 +167,11 @@ public sealed class BaselineComparerTests
     }
 
     [Fact]
-    public void Options_TailTolerances_ApplyToP95AndP99()
+    public void Options_OneToleranceForEveryPercentileAndThroughput()
     {
-        var options = new ComparisonOptions { RelativeTolerance = 0.1, TailTolerance = 0.3, ExtremeTailTolerance = 0.6 };
+        var options = new ComparisonOptions { RelativeTolerance = 0.1 };
 
-        Assert.Equal(0.6, options.ToleranceFor(BaselineMetric.P99));
-        Assert.Equal(0.3, options.ToleranceFor(BaselineMetric.P95));
-        Assert.Equal(0.1, options.ToleranceFor(BaselineMetric.P50));
+        Assert.All(new[] { BaselineMetric.P50, BaselineMetric.P95, BaselineMetric.P99, BaselineMetric.Throughput }, m => Assert.Equal(0.1, options.ToleranceFor(m)));
         Assert.Equal(0.01, options.ToleranceFor(BaselineMetric.ErrorRate));
     }
 }

@@ -81,7 +81,7 @@ public sealed class BaselineStoreTests : IDisposable
 
         Assert.Equal(BaselineStatus.NotComparable, outcome.Status);
         Assert.False(outcome.IsFailure);
-        Assert.Contains("not comparable", ComparisonTable.Render(outcome), StringComparison.Ordinal);
+        Assert.Contains("informational only, no verdict", ComparisonTable.Render(outcome), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -165,8 +165,9 @@ public sealed class BaselineStoreTests : IDisposable
     private sealed class SnapshotComparer : IEqualityComparer<BaselineSnapshot?>
     {
         public bool Equals(BaselineSnapshot? x, BaselineSnapshot? y) =>
-            x is not null && y is not null && x with { ThroughputSeries = [] } == y with { ThroughputSeries = [] }
-            && x.ThroughputSeries.SequenceEqual(y.ThroughputSeries);
+            x is not null && y is not null && x with { ThroughputSeries = [], SecondHistograms = null } == y with { ThroughputSeries = [], SecondHistograms = null }
+            && x.ThroughputSeries.SequenceEqual(y.ThroughputSeries)
+            && (x.SecondHistograms ?? []).SequenceEqual(y.SecondHistograms ?? []);
 
         public int GetHashCode(BaselineSnapshot? obj) => 0;
     }

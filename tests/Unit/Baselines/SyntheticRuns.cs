@@ -16,10 +16,13 @@ internal static class SyntheticRuns
         int seed = 1,
         double throughput = 1000,
         long failures = 0,
-        EnvironmentFingerprint? environment = null)
+        EnvironmentFingerprint? environment = null,
+        int seconds = 20,
+        bool perSecondHistograms = true)
     {
         var random = new Random(seed);
         var histogram = new LongHistogram(1, 3_600_000_000, 3);
+        var perSecond = Enumerable.Range(0, seconds).Select(_ => new LongHistogram(1, 3_600_000_000, 3)).ToArray();
         for (var i = 0; i < requests; i++)
         {
             // Box-Muller normal, sigma 0.25 in log space: p99 is about 1.8 x the median.
@@ -31,11 +34,15 @@ internal static class SyntheticRuns
             }
 
             histogram.RecordValue((long)(ms * 1000));
+            perSecond[i % seconds].RecordValue((long)(ms * 1000)); // requests spread evenly over the run's seconds
         }
 
-        var series = Enumerable.Range(0, 20).Select(_ => throughput * (1 + (random.NextDouble() - 0.5) * 0.04)).ToArray();
-        var summary = new BaselineSummary(requests, failures, 20, throughput, throughput * 1024, medianMs, medianMs,
+        var series = Enumerable.Range(0, seconds).Select(_ => throughput * (1 + (random.NextDouble() - 0.5) * 0.04)).ToArray();
+        var summary = new BaselineSummary(requests, failures, seconds, throughput, throughput * 1024, medianMs, medianMs,
             histogram.GetValueAtPercentile(95) / 1000.0, histogram.GetValueAtPercentile(99) / 1000.0, histogram.GetMaxValue() / 1000.0);
-        return new BaselineSnapshot(name, DateTimeOffset.UnixEpoch, environment ?? Here, summary, HistogramCodec.Encode(histogram), series);
+        return new BaselineSnapshot(name, DateTimeOffset.UnixEpoch, environment ?? Here, summary, HistogramCodec.Encode(histogram), series)
+        {
+            SecondHistograms = perSecondHistograms ? [.. perSecond.Select(h => HistogramCodec.Encode(h))] : null,
+        };
     }
 }

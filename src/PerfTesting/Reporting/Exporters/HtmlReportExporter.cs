@@ -127,7 +127,7 @@ public sealed class HtmlReportExporter : IReportExporter
                 foreach (var m in baseline.Metrics)
                 {
                     var css = m.Verdict == Baselines.Verdict.Regressed ? "fail" : m.Verdict == Baselines.Verdict.Improved ? "pass" : string.Empty;
-                    html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(Baselines.ComparisonTable.Label(m.Metric))}</td><td>{E(Baselines.ComparisonTable.Value(m.Metric, m.Baseline))}</td><td>{E(Baselines.ComparisonTable.Value(m.Metric, m.Current))}</td><td>{E(Baselines.ComparisonTable.Change(m))}</td><td>{ReportFormat.Number(m.Tolerance * 100, "0.#")}{(m.Metric == Baselines.BaselineMetric.ErrorRate ? " pp" : "%")}</td><td>{(m.PValue < 0.0001 ? "&lt;0.0001" : ReportFormat.Number(m.PValue, "0.0000"))}</td><td>{E(m.Test)}</td><td class=\"{css}\">{m.Verdict}</td></tr>");
+                    html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(Baselines.ComparisonTable.Label(m.Metric))}</td><td>{E(Baselines.ComparisonTable.Value(m.Metric, m.Baseline))}</td><td>{E(Baselines.ComparisonTable.Value(m.Metric, m.Current))}</td><td>{E(Baselines.ComparisonTable.Change(m))}</td><td>{ReportFormat.Number(m.Tolerance * 100, "0.#")}{(m.Metric == Baselines.BaselineMetric.ErrorRate ? " pp" : "%")}</td><td>{(double.IsNaN(m.PValue) ? "n/a" : m.PValue < 0.0001 ? "&lt;0.0001" : ReportFormat.Number(m.PValue, "0.0000"))}</td><td>{E(m.Test)}</td><td class=\"{css}\" title=\"{E(m.Reason)}\">{m.Verdict}{(m.Verdict == Baselines.Verdict.Inconclusive ? ": " + E(m.Reason) : string.Empty)}</td></tr>");
                 }
 
                 html.Append("</table>");

@@ -70,11 +70,11 @@ public sealed class MarkdownReportExporter : IReportExporter
                 {
                     md.AppendLine(CultureInfo.InvariantCulture, $"| {Cell(run.Name)} | {ComparisonTable.Label(metric.Metric)} | {ComparisonTable.Value(metric.Metric, metric.Baseline)} | "
                         + $"{ComparisonTable.Value(metric.Metric, metric.Current)} | {Arrow(metric)} {ComparisonTable.Change(metric)} | "
-                        + $"{(metric.PValue < 0.0001 ? "<0.0001" : ReportFormat.Number(metric.PValue, "0.0000"))} | {VerdictText(metric.Verdict)} |");
+                        + $"{PValue(metric.PValue)} | {VerdictText(metric)}{(baseline.Status == BaselineStatus.NotComparable ? " (informational)" : string.Empty)} |");
                 }
             }
 
-            md.AppendLine().AppendLine("Verdicts need a change beyond the tolerance and p < 0.01 (latency: exceedance z-test on the HdrHistograms; throughput: Mann-Whitney U on per-second rates; errors: two-proportion z-test).").AppendLine();
+            md.AppendLine().AppendLine("One rule for every metric: Regressed or Improved needs a change beyond the tolerance and p < 0.01; beyond the tolerance without significance, or runs too short to test, is Inconclusive (latency: exceedance z-test on the HdrHistograms with seconds as clusters; throughput: Mann-Whitney U on per-second rates; errors: two-proportion z-test). A baseline from another environment is informational.").AppendLine();
         }
 
         md.AppendLine("### Latency and throughput").AppendLine();
@@ -145,12 +145,15 @@ public sealed class MarkdownReportExporter : IReportExporter
         _ => "＝",
     };
 
-    private static string VerdictText(Verdict verdict) => verdict switch
+    private static string VerdictText(MetricComparison metric) => metric.Verdict switch
     {
         Verdict.Regressed => "❌ Regressed",
         Verdict.Improved => "🚀 Improved",
+        Verdict.Inconclusive => $"❔ Inconclusive: {Cell(metric.Reason)}",
         _ => "✅ Same",
     };
+
+    private static string PValue(double p) => double.IsNaN(p) ? "n/a" : p < 0.0001 ? "<0.0001" : ReportFormat.Number(p, "0.0000");
 
     private static string Status(BaselineReport baseline) => baseline.Status switch
     {

@@ -18,6 +18,6 @@ public sealed record BaselineReport(BaselineStatus Status, Verdict? Overall, str
         var note = outcome.Comparison?.NotComparableReason
             ?? (outcome.WrittenPath is null ? null : $"written to {Path.GetFileName(outcome.WrittenPath)}");
         var compared = outcome.Status == BaselineStatus.Compared ? outcome.Comparison : null;
-        return new BaselineReport(outcome.Status, compared?.Overall, note, compared?.Metrics ?? []);
+        return new BaselineReport(outcome.Status, compared?.Overall, note, outcome.Comparison?.Metrics ?? []);
     }
 }

@@ -5,14 +5,13 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using PerfTesting.BackingServices;
 using Registry.AppHost;
-using Tests.Shared;
-
-namespace Tests.Integration.Registry;
+namespace Tests.Shared;
 
 /// <summary>
 /// The registry as its own process (<c>dotnet Registry.dll</c>, as deployed) on the given backing
 /// services, so that its memory can be read apart from the test host's: under WebApplicationFactory
-/// the client's and every other test's allocations would share one process.
+/// the client's and every other test's allocations would share one process. The performance
+/// comparison of two builds starts one per build, each from its own published Registry.dll.
 /// </summary>
 internal sealed class RegistryProcess : IAsyncDisposable
 {
@@ -42,12 +41,16 @@ internal sealed class RegistryProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<RegistryProcess> StartAsync(BackingServiceEndpoints endpoints, IsolatedNames names, string backend, CancellationToken ct)
+    public static Task<RegistryProcess> StartAsync(BackingServiceEndpoints endpoints, IsolatedNames names, string backend, CancellationToken ct) =>
+        StartAsync(Path.Combine(AppContext.BaseDirectory, "Registry.dll"), endpoints, names, backend, ct);
+
+    /// <summary>Starts the registry in <paramref name="registryDll"/> (a build of any commit that takes its endpoints from configuration).</summary>
+    public static async Task<RegistryProcess> StartAsync(string registryDll, BackingServiceEndpoints endpoints, IsolatedNames names, string backend, CancellationToken ct)
     {
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Registry.dll"), "--urls", $"http://127.0.0.1:{port}" },
+            ArgumentList = { registryDll, "--urls", $"http://127.0.0.1:{port}" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

@@ -1,0 +1,29 @@
+using PerfTesting.Comparison;
+
+namespace PerfTesting.Reporting.Comparison;
+
+/// <summary>An A/B comparison as reported: results.json (schema <see cref="SchemaName"/>), report.md and report.html.</summary>
+/// <param name="Title">The report's heading.</param>
+/// <param name="GeneratedAt">When it was written.</param>
+/// <param name="Machine">Where it ran (CPU, cores, OS, runtime): both sides ran here, in the same job.</param>
+/// <param name="A">The reference side.</param>
+/// <param name="B">The candidate side.</param>
+/// <param name="Workload">The workload each run applied, in a sentence.</param>
+/// <param name="Comparison">The comparison itself.</param>
+/// <param name="Notes">Anything a reader needs to judge the figures.</param>
+public sealed record ABReport(
+    string Title,
+    DateTimeOffset GeneratedAt,
+    string Machine,
+    ABSideInfo A,
+    ABSideInfo B,
+    string Workload,
+    ABComparison Comparison,
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>The JSON schema name.</summary>
+    public const string SchemaName = "perftesting.ab/v1";
+
+    /// <summary>The schema this report follows.</summary>
+    public string Schema => SchemaName;
+}
