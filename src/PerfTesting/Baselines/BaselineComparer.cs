@@ -1,5 +1,6 @@
 using HdrHistogram;
 using PerfTesting.Baselines.Statistics;
+using PerfTesting.Measurement;
 
 namespace PerfTesting.Baselines;
 
