@@ -117,9 +117,8 @@ public sealed class RegistryPerformanceTrack(BackingServicesFixture fixture, ITe
         // 5. Concurrency sweep: where latency bends.
         using var workload = new RegistryWorkload(shapesRegistry);
         var sweep = await ConcurrencySweep.RunAsync(Runner("sweep"), [workload.Download], profile.SweepStep, profile.SweepClients, TimeSpan.FromSeconds(1), ct);
-        var sweepReports = sweep.Select(s => (s.Clients, Run: RunReports.From(s.Result, $"Sweep: {s.Clients} clients"))).ToList();
-        var saturation = SaturationAnalyser.Analyse(sweepReports).ToList();
-        runs.AddRange(sweepReports.Select((s, i) => i == sweepReports.Count - 1 ? s.Run with { Findings = [.. saturation.Select(f => f.ToReport())] } : s.Run));
+        var saturation = new SaturationAnalyser().Analyse(AnalysisInput.ForSweep(sweep.Select(s => new SweepPoint(s.Clients, s.Result)))).ToList();
+        runs.AddRange(sweep.Select((s, i) => RunReports.From(s.Result, $"Sweep: {s.Clients} clients", findings: i == sweep.Count - 1 ? saturation : null)));
 
         // 6. Spike: ten times the clients, suddenly, then back.
         var spikeProfile = LoadProfile.ClosedStages(
@@ -139,7 +138,7 @@ public sealed class RegistryPerformanceTrack(BackingServicesFixture fixture, ITe
             memory = watch.Samples;
         }
 
-        var memoryFindings = MemoryGrowthAnalyser.Analyse(memory, TrackSlas.MemoryGrowthLimitMiBPerMinute).ToList();
+        var memoryFindings = new MemoryGrowthAnalyser(TrackSlas.MemoryGrowthLimitMiBPerMinute).Analyse(AnalysisInput.ForMemory(memory)).ToList();
         runs.Add(RunReports.From(soak, $"Soak: {profile.SoakClients} clients for {profile.SoakDuration.TotalSeconds:0} s, memory sampled every second", SlaEvaluator.Evaluate(soak, sla), findings: memoryFindings));
 
         // 8. Stress: raise clients until the SLA breaks.
@@ -200,12 +199,7 @@ public sealed class RegistryPerformanceTrack(BackingServicesFixture fixture, ITe
     }
 
     private static List<Finding> Analyse(RunResult result) =>
-        [.. RunAnalysis.Analyse(RunReports.From(result), [
-            new ComponentShareAnalyser(Components),
-            new TailLatencyAnalyser(Components),
-            new ErrorCorrelationAnalyser(Components),
-            new CpuSaturationAnalyser(),
-        ])];
+        [.. Analysers.Default(Components).Analyse(AnalysisInput.ForRun(result))];
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

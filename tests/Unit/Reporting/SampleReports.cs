@@ -1,5 +1,6 @@
 using HdrHistogram;
 using PerfTesting.Baselines;
+using PerfTesting.Measurement;
 using PerfTesting.Reporting.Model;
 
 namespace Tests.Unit.Reporting;
