@@ -39,8 +39,8 @@ internal static class HealthApi
     private static async Task<ComponentStatus> ProbeAsync(Func<CancellationToken, Task> probe, TimeProvider time, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(ProbeTimeout);
+        using var deadline = new CancellationTokenSource(ProbeTimeout, time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
             await probe(timeout.Token);

@@ -123,7 +123,7 @@ internal sealed class WorkloadCoordinator(
 
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10), time);
             await store.SaveSummaryAsync(summary, timeout.Token);
         }
         catch (Exception e)
