@@ -2,8 +2,7 @@ using PerfTesting.BackingServices;
 
 namespace Tests.Unit.BackingServices;
 
-// Reads DOCKER_HOST, which DockerEngineProbeTests change.
-[Collection(nameof(DockerHostVariable))]
+// Reads DOCKER_HOST; the tests that change it (DockerEngineProbeTests) run in tests/Integration, another process.
 public sealed class BackingServicesSelectionTests
 {
     [Theory]
