@@ -132,12 +132,17 @@ public sealed class ArchitectureTests
         Assert.Empty(rules.Check(new DependencyGraph().Edge("A", "B").Edge("C", "E")));
     }
 
-    private static DependencyGraph EngineNamespaces() =>
-        IlDependencies.Namespaces(typeof(RunResult).Assembly.Location, "PerfTesting.", Layering.EngineLayer);
+    // Read once per test run (the IL of every shipped assembly); each test gets its own copy to change.
+    private static readonly Lazy<DependencyGraph> EngineNamespaceGraph = new(() =>
+        IlDependencies.Namespaces(typeof(RunResult).Assembly.Location, "PerfTesting.", Layering.EngineLayer));
 
     // Every shipped assembly, plus any other PerfTesting module built beside the tests (a CLI, say).
-    private static DependencyGraph ShippedAssemblies() =>
+    private static readonly Lazy<DependencyGraph> AssemblyGraph = new(() =>
         IlDependencies.Assemblies(
             AppContext.BaseDirectory,
-            Shipped.Concat(Directory.EnumerateFiles(AppContext.BaseDirectory, "PerfTesting*.dll").Select(Path.GetFileNameWithoutExtension).OfType<string>()).Distinct(StringComparer.Ordinal));
+            Shipped.Concat(Directory.EnumerateFiles(AppContext.BaseDirectory, "PerfTesting*.dll").Select(Path.GetFileNameWithoutExtension).OfType<string>()).Distinct(StringComparer.Ordinal)));
+
+    private static DependencyGraph EngineNamespaces() => EngineNamespaceGraph.Value.Copy();
+
+    private static DependencyGraph ShippedAssemblies() => AssemblyGraph.Value.Copy();
 }

@@ -34,6 +34,23 @@ internal sealed class DependencyGraph
         return this;
     }
 
+    /// <summary>A copy to add edges to, leaving this graph as it is.</summary>
+    public DependencyGraph Copy()
+    {
+        var copy = new DependencyGraph();
+        foreach (var node in _edges.Keys)
+        {
+            copy.Node(node);
+        }
+
+        foreach (var (from, to, example) in Edges)
+        {
+            copy.Edge(from, to, example);
+        }
+
+        return copy;
+    }
+
     /// <summary>The nodes <paramref name="from"/> uses directly.</summary>
     public IEnumerable<string> Targets(string from) => _edges.TryGetValue(from, out var targets) ? targets.Keys : [];
 }
