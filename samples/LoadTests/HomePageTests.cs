@@ -1,10 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 
-<<<<<<<< HEAD:samples/LoadTests/HomePageTests.cs
 namespace LoadTests;
-========
-namespace Tests.Integration.Load;
->>>>>>>> 43ea47f (tests/Unit is logic only: tests that start Kestrel, run loads on real time or open sockets move to tests/Integration (mirroring the source tree); the health probe's time limit is tested on FakeTimeProvider):tests/Integration/Load/ExampleTest.cs
 
 public class HomePageTests
 {

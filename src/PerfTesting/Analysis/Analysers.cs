@@ -28,7 +28,7 @@ public sealed class Analysers : IReadOnlyList<IRunAnalyser>
 
     /// <summary>
     /// Every analyser of this library with its default thresholds: component share, tail latency and
-    /// error correlation over <paramref name="components"/>, CPU saturation, sweep saturation and memory growth.
+    /// error correlation over <paramref name="components"/>, CPU saturation, sweep saturation, memory growth and resource cost.
     /// </summary>
     /// <param name="components">The service's components, named by the instruments that time them (none by default).</param>
     public static Analysers Default(IReadOnlyList<ComponentInstrument>? components = null)
@@ -41,6 +41,7 @@ public sealed class Analysers : IReadOnlyList<IRunAnalyser>
             new CpuSaturationAnalyser(),
             new SaturationAnalyser(),
             new MemoryGrowthAnalyser(),
+            new ResourceCostAnalyser(),
         ]);
     }
 

@@ -202,10 +202,10 @@ public sealed class AnalyserTests
         var custom = defaults.Without<TailLatencyAnalyser>().With(new TailLatencyAnalyser([Storage], ratio: 20));
         var run = Run(p50: 10, p99: 90);
 
-        Assert.Equal(6, defaults.Count);
-        Assert.Equal(["component share", "tail latency", "error correlation", "CPU saturation", "saturation", "memory growth"], defaults.Select(a => a.Name));
+        Assert.Equal(7, defaults.Count);
+        Assert.Equal(["component share", "tail latency", "error correlation", "CPU saturation", "saturation", "memory growth", "resource cost"], defaults.Select(a => a.Name));
         Assert.Single(defaults.Analyse(AnalysisInput.ForRun(run)), f => f.Analyser == "tail latency");
-        Assert.Equal(6, custom.Count);
+        Assert.Equal(7, custom.Count);
         Assert.Empty(custom.Analyse(AnalysisInput.ForRun(run)));
         Assert.Empty(Analysers.Empty.Analyse(AnalysisInput.ForRun(run)));
         Assert.Throws<ArgumentNullException>(() => defaults.With(null!));
