@@ -65,6 +65,7 @@ public sealed class RegistryPerformanceTrack(BackingServicesFixture fixture, ITe
         var baselineFindings = Analyse(baseline);
         var baselineOutcome = await BaselineCheck.RunAsync(new BaselineStore(TrackPaths.Baselines), baseline.ToBaselineSnapshot($"registry-download-{profile.Name}"), cancellationToken: ct);
         runs.Add(RunReports.From(baseline, $"Baseline: {profile.ComparedRunText} of Tiny-LLM, S3 store, no optimisation", baselineSla, baselineOutcome, baselineFindings));
+        List<RunResult> comparedRuns = [baseline];
         var baselineSnapshot = baseline.ToBaselineSnapshot("baseline-s3");
 
         // 3. Optimisations, each on the same workload and data, compared with the baseline.
@@ -80,11 +81,13 @@ public sealed class RegistryPerformanceTrack(BackingServicesFixture fixture, ITe
             await using var variant = new RegistryApp(services.Endpoints, "track-" + name, Shared(s3Names, settings));
             var result = await RunAsync(variant, name, profile.ComparedRun(), ct);
             runs.Add(RunReports.From(result, description, SlaEvaluator.Evaluate(result, sla), Compare(baselineSnapshot, result, name), Analyse(result)));
+            comparedRuns.Add(result);
         }
 
         // The baseline configuration again, after the variants: the run-to-run noise the verdicts work against.
         var repeat = await RunAsync(registry, "baseline-s3-repeat", profile.ComparedRun(), ct);
         runs.Add(RunReports.From(repeat, "The baseline configuration measured again after the variants: the noise floor of these verdicts", SlaEvaluator.Evaluate(repeat, sla), Compare(baselineSnapshot, repeat, "baseline-s3-repeat"), Analyse(repeat)));
+        comparedRuns.Add(repeat);
 
         // 4. S3 versus PostgreSQL on the same workload (own resources, same seed).
         await using (var postgres = new RegistryApp(services.Endpoints, "track-postgres", new Dictionary<string, string?> { ["Performance:storage_backend"] = "Postgres" }))
@@ -92,14 +95,14 @@ public sealed class RegistryPerformanceTrack(BackingServicesFixture fixture, ITe
             await SeedAsync(postgres, profile, ct);
             var result = await RunAsync(postgres, "postgres-store", profile.ComparedRun(), ct);
             runs.Add(RunReports.From(result, "PostgreSQL store: archives as 1 MiB bytea chunks, same workload", SlaEvaluator.Evaluate(result, sla), Compare(baselineSnapshot, result, "postgres-store"), Analyse(result)));
+            comparedRuns.Add(result);
         }
 
         // What each configuration of the same workload spends per byte: allocations and CPU, compared across runs.
-        var comparedRuns = runs.ToList();
         foreach (var (run, finding) in new ResourceCostAnalyser().Analyse(comparedRuns))
         {
             var index = runs.FindIndex(r => r.Name == run);
-            runs[index] = runs[index] with { Findings = [.. runs[index].Findings, finding.ToReport()] };
+            runs[index] = runs[index] with { Findings = [.. runs[index].Findings, FindingReport.From(finding)] };
         }
 
         // 5-8. The load shapes, on a registry holding the smaller stand-in when the profile asks for one.
