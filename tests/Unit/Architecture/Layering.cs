@@ -11,7 +11,8 @@ internal static class Layering
     /// Engine namespaces: the data flows Load -> Measurement -> (Assertions, Baselines, Comparison,
     /// Analysis) -> Reporting. Measurement is the foundation (results, histograms, the codec) and uses no
     /// other layer; the consumers read Measurement; Load records through Measurement and judges stress
-    /// steps with Assertions; Comparison and Distribution drive Load; Reporting renders everything.
+    /// steps with Assertions; Comparison drives Load; Reporting renders results, SLAs, baselines, comparisons
+    /// and findings; Distribution splits a load over agents and writes and merges their reports.
     /// </summary>
     public static DependencyRules EngineNamespaces { get; } = new(
     [
@@ -21,8 +22,8 @@ internal static class Layering
         Layer("Baselines", "Measurement"),
         Layer("Analysis", "Measurement"),
         Layer("Comparison", "Measurement", "Load", "Assertions", "Baselines"),
-        Layer("Distribution", "Measurement", "Load", "Assertions", "Baselines"),
-        Layer("Reporting", "Measurement", "Assertions", "Baselines", "Comparison", "Analysis", "Distribution"),
+        Layer("Distribution", "Measurement", "Load", "Assertions", "Baselines", "Analysis", "Reporting"),
+        Layer("Reporting", "Measurement", "Assertions", "Baselines", "Comparison", "Analysis"),
     ], GovernedNodes: "PerfTesting.*");
 
     /// <summary>
