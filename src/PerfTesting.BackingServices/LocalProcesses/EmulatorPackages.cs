@@ -54,7 +54,7 @@ internal sealed class EmulatorPackages
     }
 
     /// <summary>Finds or writes the emulators' folder and installs them if they are not yet installed.</summary>
-    public static async Task<EmulatorPackages> EnsureInstalledAsync(CancellationToken cancellationToken)
+    public static async Task<EmulatorPackages> EnsureInstalledAsync(TimeProvider time, CancellationToken cancellationToken)
     {
         var configured = Configured();
         var packages = new EmulatorPackages(configured ?? CacheDirectory);
@@ -65,7 +65,7 @@ internal sealed class EmulatorPackages
 
         System.IO.Directory.CreateDirectory(packages.Directory);
         var lockPath = Path.Combine(packages.Directory, ".install.lock");
-        using var installLock = await AcquireAsync(lockPath, cancellationToken).ConfigureAwait(false);
+        using var installLock = await AcquireAsync(lockPath, time, cancellationToken).ConfigureAwait(false);
         if (!packages.IsInstalled())
         {
             if (configured is null)
@@ -78,6 +78,7 @@ internal sealed class EmulatorPackages
                 packages.Directory,
                 InstallHint,
                 TimeSpan.FromMinutes(5),
+                time,
                 cancellationToken).ConfigureAwait(false);
         }
 
@@ -116,19 +117,19 @@ internal sealed class EmulatorPackages
         return copy.ToArray();
     }
 
-    private static async Task<FileStream> AcquireAsync(string path, CancellationToken cancellationToken)
+    private static async Task<FileStream> AcquireAsync(string path, TimeProvider time, CancellationToken cancellationToken)
     {
-        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromMinutes(6);
+        var started = time.GetTimestamp();
         while (true)
         {
             try
             {
                 return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
-            catch (IOException) when (DateTimeOffset.UtcNow < deadline)
+            catch (IOException) when (time.GetElapsedTime(started) < TimeSpan.FromMinutes(6))
             {
                 // Another test assembly is installing; its npm ci takes seconds.
-                await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromMilliseconds(250), time, cancellationToken).ConfigureAwait(false);
             }
         }
     }

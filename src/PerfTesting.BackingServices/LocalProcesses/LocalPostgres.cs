@@ -14,7 +14,7 @@ internal static class LocalPostgres
     private const string ServiceAccount = "postgres";
 
     /// <summary>Starts the server and returns it with its connection string.</summary>
-    public static async Task<(WatchedProcess Process, string ConnectionString)> StartAsync(CancellationToken cancellationToken)
+    public static async Task<(WatchedProcess Process, string ConnectionString)> StartAsync(TimeProvider time, CancellationToken cancellationToken)
     {
         var bin = PostgresBinaries.Locate();
         var root = Directory.CreateTempSubdirectory("perftesting-postgres-").FullName;
@@ -22,7 +22,7 @@ internal static class LocalPostgres
         var asServiceAccount = System.Environment.UserName == "root" ? ServiceAccountPrefix() : [];
         if (asServiceAccount.Length > 0)
         {
-            await ShortCommand.RunAsync(["chown", ServiceAccount, root], root, "Could not hand the data directory to the postgres account.", TimeSpan.FromSeconds(30), cancellationToken)
+            await ShortCommand.RunAsync(["chown", ServiceAccount, root], root, "Could not hand the data directory to the postgres account.", TimeSpan.FromSeconds(30), time, cancellationToken)
                 .ConfigureAwait(false);
         }
 
@@ -33,6 +33,7 @@ internal static class LocalPostgres
                 root,
                 "initdb failed; check that the PostgreSQL server package is complete.",
                 TimeSpan.FromMinutes(2),
+                time,
                 cancellationToken).ConfigureAwait(false);
         }
         catch
@@ -52,7 +53,8 @@ internal static class LocalPostgres
             ],
             root,
             cleanupDirectory: root,
-            stopSignal: "INT");
+            stopSignal: "INT",
+            time: time);
         var connectionString = new NpgsqlConnectionStringBuilder
         {
             Host = "127.0.0.1",
@@ -64,7 +66,7 @@ internal static class LocalPostgres
 
         try
         {
-            await Readiness.WaitAsync(server, ct => AcceptsConnectionsAsync(connectionString, ct), cancellationToken).ConfigureAwait(false);
+            await Readiness.WaitAsync(server, ct => AcceptsConnectionsAsync(connectionString, ct), time, cancellationToken).ConfigureAwait(false);
         }
         catch
         {

@@ -23,12 +23,20 @@ public sealed class LocalProcessBackingServices : IBackingServices
     /// <summary>Installs the emulators if needed and starts all three services in parallel.</summary>
     /// <param name="cancellationToken">Stops the start.</param>
     /// <returns>The running services.</returns>
-    public static async Task<LocalProcessBackingServices> StartAsync(CancellationToken cancellationToken = default)
+    public static Task<LocalProcessBackingServices> StartAsync(CancellationToken cancellationToken = default) =>
+        StartAsync(TimeProvider.System, cancellationToken);
+
+    /// <summary>Installs the emulators if needed and starts all three services in parallel.</summary>
+    /// <param name="time">The clock of every wait and time limit of the start.</param>
+    /// <param name="cancellationToken">Stops the start.</param>
+    /// <returns>The running services.</returns>
+    public static async Task<LocalProcessBackingServices> StartAsync(TimeProvider time, CancellationToken cancellationToken = default)
     {
-        var packages = await EmulatorPackages.EnsureInstalledAsync(cancellationToken).ConfigureAwait(false);
-        var s3 = StartS3rverAsync(packages, cancellationToken);
-        var dynamo = StartDynaliteAsync(packages, cancellationToken);
-        var postgres = LocalPostgres.StartAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(time);
+        var packages = await EmulatorPackages.EnsureInstalledAsync(time, cancellationToken).ConfigureAwait(false);
+        var s3 = StartS3rverAsync(packages, time, cancellationToken);
+        var dynamo = StartDynaliteAsync(packages, time, cancellationToken);
+        var postgres = LocalPostgres.StartAsync(time, cancellationToken);
         try
         {
             await Task.WhenAll(s3, dynamo, postgres).ConfigureAwait(false);
@@ -65,7 +73,7 @@ public sealed class LocalProcessBackingServices : IBackingServices
         await Task.WhenAll(_processes.Select(p => p.DisposeAsync().AsTask())).ConfigureAwait(false);
     }
 
-    private static async Task<(WatchedProcess, Uri)> StartS3rverAsync(EmulatorPackages packages, CancellationToken cancellationToken)
+    private static async Task<(WatchedProcess, Uri)> StartS3rverAsync(EmulatorPackages packages, TimeProvider time, CancellationToken cancellationToken)
     {
         var data = Directory.CreateTempSubdirectory("perftesting-s3rver-").FullName;
         var port = LoopbackPort.NextFree();
@@ -73,12 +81,13 @@ public sealed class LocalProcessBackingServices : IBackingServices
             "s3rver",
             ["node", packages.S3rverScript, "-d", data, "-a", "127.0.0.1", "-p", Text(port), "--silent", "--no-vhost-buckets"],
             packages.Directory,
-            cleanupDirectory: data);
+            cleanupDirectory: data,
+            time: time);
         var url = new Uri($"http://127.0.0.1:{Text(port)}");
-        return (await ReadyOrDisposedAsync(process, url, cancellationToken).ConfigureAwait(false), url);
+        return (await ReadyOrDisposedAsync(process, url, time, cancellationToken).ConfigureAwait(false), url);
     }
 
-    private static async Task<(WatchedProcess, Uri)> StartDynaliteAsync(EmulatorPackages packages, CancellationToken cancellationToken)
+    private static async Task<(WatchedProcess, Uri)> StartDynaliteAsync(EmulatorPackages packages, TimeProvider time, CancellationToken cancellationToken)
     {
         var port = LoopbackPort.NextFree();
         // In memory, and tables become ACTIVE at once instead of after dynalite's default 500 ms.
@@ -86,16 +95,17 @@ public sealed class LocalProcessBackingServices : IBackingServices
             "dynalite",
             ["node", packages.DynaliteScript, "--host", "127.0.0.1", "--port", Text(port), "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"],
             packages.Directory,
-            cleanupDirectory: null);
+            cleanupDirectory: null,
+            time: time);
         var url = new Uri($"http://127.0.0.1:{Text(port)}");
-        return (await ReadyOrDisposedAsync(process, url, cancellationToken).ConfigureAwait(false), url);
+        return (await ReadyOrDisposedAsync(process, url, time, cancellationToken).ConfigureAwait(false), url);
     }
 
-    private static async Task<WatchedProcess> ReadyOrDisposedAsync(WatchedProcess process, Uri url, CancellationToken cancellationToken)
+    private static async Task<WatchedProcess> ReadyOrDisposedAsync(WatchedProcess process, Uri url, TimeProvider time, CancellationToken cancellationToken)
     {
         try
         {
-            await Readiness.WaitAsync(process, Readiness.AnswersHttp(url), cancellationToken).ConfigureAwait(false);
+            await Readiness.WaitAsync(process, Readiness.AnswersHttp(url), time, cancellationToken).ConfigureAwait(false);
             return process;
         }
         catch

@@ -10,10 +10,11 @@ internal static class Readiness
     public static async Task WaitAsync(
         WatchedProcess process,
         Func<CancellationToken, Task<bool>> probe,
+        TimeProvider time,
         CancellationToken cancellationToken)
     {
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(StartTimeout);
+        using var deadline = new CancellationTokenSource(StartTimeout, time);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         while (true)
         {
             if (process.HasExited)
@@ -28,7 +29,7 @@ internal static class Readiness
                     return;
                 }
 
-                await Task.Delay(TimeSpan.FromMilliseconds(50), limit.Token).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromMilliseconds(50), time, limit.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {

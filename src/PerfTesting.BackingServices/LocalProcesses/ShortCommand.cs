@@ -10,12 +10,14 @@ internal static class ShortCommand
     /// <param name="workingDirectory">Where it runs.</param>
     /// <param name="hint">What to do about a failure, appended to the message.</param>
     /// <param name="timeout">How long it may take.</param>
+    /// <param name="time">The clock of the time limit.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
     public static async Task RunAsync(
         IReadOnlyList<string> command,
         string workingDirectory,
         string hint,
         TimeSpan timeout,
+        TimeProvider time,
         CancellationToken cancellationToken)
     {
         var info = new ProcessStartInfo(command[0])
@@ -44,8 +46,8 @@ internal static class ShortCommand
         {
             var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
             var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            limit.CancelAfter(timeout);
+            using var deadline = new CancellationTokenSource(timeout, time);
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
             try
             {
                 await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);

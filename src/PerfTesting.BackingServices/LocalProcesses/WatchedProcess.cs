@@ -36,11 +36,13 @@ internal sealed class WatchedProcess : IAsyncDisposable
     private readonly Process _watchdog;
     private readonly Queue<string> _output = new();
     private readonly string _name;
+    private readonly TimeProvider _time;
 
-    private WatchedProcess(string name, Process watchdog)
+    private WatchedProcess(string name, Process watchdog, TimeProvider time)
     {
         _name = name;
         _watchdog = watchdog;
+        _time = time;
     }
 
     /// <summary>True once the child (and so its watchdog) has ended.</summary>
@@ -52,11 +54,13 @@ internal sealed class WatchedProcess : IAsyncDisposable
     /// <param name="workingDirectory">Where it runs.</param>
     /// <param name="cleanupDirectory">A directory deleted after the child ends, or null.</param>
     /// <param name="stopSignal">The signal that asks the child to stop (postgres wants INT for a fast shutdown).</param>
+    /// <param name="time">The clock of the wait for the clean-up when it is stopped.</param>
     public static WatchedProcess Start(
         string name,
         IReadOnlyList<string> command,
         string workingDirectory,
         string? cleanupDirectory,
+        TimeProvider time,
         string stopSignal = "TERM")
     {
         var info = new ProcessStartInfo("bash")
@@ -79,7 +83,7 @@ internal sealed class WatchedProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var watched = new WatchedProcess(name, process);
+        var watched = new WatchedProcess(name, process, time);
         process.OutputDataReceived += (_, e) => watched.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => watched.Keep(e.Data);
         process.Start();
@@ -117,7 +121,7 @@ internal sealed class WatchedProcess : IAsyncDisposable
             // SIGTERM to the watchdog runs its stop(): graceful signal, bounded wait, SIGKILL, rm -rf.
             using var kill = Process.Start("kill", ["-TERM", _watchdog.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
             await kill.WaitForExitAsync().ConfigureAwait(false);
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15), _time);
             try
             {
                 await _watchdog.WaitForExitAsync(timeout.Token).ConfigureAwait(false);

@@ -1,4 +1,3 @@
-using PerfTesting.Baselines;
 using PerfTesting.Comparison;
 using Xunit;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using PerfTesting.Reporting.Model;
+using PerfTesting.Measurement;
 
 namespace PerfTesting.Analysis;
 
@@ -29,9 +29,14 @@ public sealed class ComponentShareAnalyser : IRunAnalyser
     public string Name => "component share";
 
     /// <inheritdoc />
-    public IEnumerable<Finding> Analyse(RunReport run)
+    public IEnumerable<Finding> Analyse(AnalysisInput input)
     {
-        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(input);
+        return input.Run is { } run ? Analyse(run) : [];
+    }
+
+    private IEnumerable<Finding> Analyse(RunResult run)
+    {
         var request = InstrumentUnits.Find(run, _requestInstrument);
         var (requestMs, requestSource) = request is { Count: > 0 }
             ? (InstrumentUnits.ToMs(request, request.Mean), $"{_requestInstrument} (server side)")

@@ -1,5 +1,5 @@
 using System.Globalization;
-using PerfTesting.Reporting.Model;
+using PerfTesting.Measurement;
 
 namespace PerfTesting.Analysis;
 
@@ -22,15 +22,23 @@ public sealed class CpuSaturationAnalyser : IRunAnalyser
     public string Name => "CPU saturation";
 
     /// <inheritdoc />
-    public IEnumerable<Finding> Analyse(RunReport run)
+    public IEnumerable<Finding> Analyse(AnalysisInput input)
     {
-        ArgumentNullException.ThrowIfNull(run);
-        if (InstrumentUnits.Find(run, CpuTimeInstrument) is not { } cpu || run.DurationSeconds <= 0)
+        ArgumentNullException.ThrowIfNull(input);
+        return input.Run is { } run ? Analyse(run) : [];
+    }
+
+    private IEnumerable<Finding> Analyse(RunResult run)
+    {
+        // This process's own measurement first; a captured instrument of that name when there is none.
+        var cpuSeconds = run.Process?.CpuSeconds ?? InstrumentUnits.Find(run, CpuTimeInstrument)?.Sum;
+        var durationSeconds = run.Duration.TotalSeconds;
+        if (cpuSeconds is not { } cpu || durationSeconds <= 0)
         {
             yield break;
         }
 
-        var utilisation = cpu.Sum / (run.DurationSeconds * _cores);
+        var utilisation = cpu / (durationSeconds * _cores);
         if (utilisation < 0.7)
         {
             yield break;
@@ -38,7 +46,7 @@ public sealed class CpuSaturationAnalyser : IRunAnalyser
 
         yield return new Finding(Name, Severity.Warning,
             Text($"The process used {utilisation * 100:0}% of {_cores} cores: CPU-bound (the load generator shares the machine)"),
-            [Text($"{CpuTimeInstrument}: {cpu.Sum:0.##} s of CPU in {run.DurationSeconds:0.##} s on {_cores} cores"), Text($"{run.ThroughputPerSecond:0.#} req/s -> {cpu.Sum * 1000 / Math.Max(1, run.Totals.Completed):0.###} ms of CPU per request")],
+            [Text($"{CpuTimeInstrument}: {cpu:0.##} s of CPU in {durationSeconds:0.##} s on {_cores} cores"), Text($"{run.RequestsPerSecond:0.#} req/s -> {cpu * 1000 / Math.Max(1, run.Totals.Completed):0.###} ms of CPU per request")],
             Math.Min(1, utilisation));
     }
 

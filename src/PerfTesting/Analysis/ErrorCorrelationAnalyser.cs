@@ -1,5 +1,5 @@
 using System.Globalization;
-using PerfTesting.Reporting.Model;
+using PerfTesting.Measurement;
 
 namespace PerfTesting.Analysis;
 
@@ -20,9 +20,14 @@ public sealed class ErrorCorrelationAnalyser : IRunAnalyser
     public string Name => "error correlation";
 
     /// <inheritdoc />
-    public IEnumerable<Finding> Analyse(RunReport run)
+    public IEnumerable<Finding> Analyse(AnalysisInput input)
     {
-        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(input);
+        return input.Run is { } run ? Analyse(run) : [];
+    }
+
+    private IEnumerable<Finding> Analyse(RunResult run)
+    {
         if (run.Totals.Failed == 0)
         {
             yield break;

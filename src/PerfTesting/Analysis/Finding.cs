@@ -1,5 +1,3 @@
-using PerfTesting.Reporting.Model;
-
 namespace PerfTesting.Analysis;
 
 /// <summary>An analyser's conclusion with the measurements it rests on; analysers return these, they never throw.</summary>
@@ -8,8 +6,4 @@ namespace PerfTesting.Analysis;
 /// <param name="Title">The conclusion in one line.</param>
 /// <param name="Evidence">The numbers behind it, one per line, each traceable to the run's results.</param>
 /// <param name="Score">How strongly the evidence points at it (0 to 1), to rank findings.</param>
-public sealed record Finding(string Analyser, Severity Severity, string Title, IReadOnlyList<string> Evidence, double Score)
-{
-    /// <summary>The finding as reports carry it.</summary>
-    public FindingReport ToReport() => new(Severity.ToString(), Title, [$"analyser: {Analyser}", .. Evidence]);
-}
+public sealed record Finding(string Analyser, Severity Severity, string Title, IReadOnlyList<string> Evidence, double Score);

@@ -1,15 +1,17 @@
-using PerfTesting.Reporting.Model;
-
 namespace PerfTesting.Analysis;
 
-/// <summary>Looks at one run's measurements and says what limits it.</summary>
+/// <summary>
+/// Looks at measured results and says what limits them: the one interface every analyser implements
+/// (as BenchmarkDotNet's <c>IAnalyser</c>). Analysers return findings and never throw for what they find;
+/// <see cref="Analysers.Default"/> is the set a user starts from and extends.
+/// </summary>
 public interface IRunAnalyser
 {
     /// <summary>The analyser's name, shown with its findings.</summary>
     string Name { get; }
 
-    /// <summary>Analyses a run.</summary>
-    /// <param name="run">The run's measurements (black-box and white-box).</param>
+    /// <summary>Analyses the part of the input this analyser understands.</summary>
+    /// <param name="input">Runs, sweep steps or memory samples; parts the analyser does not use may be empty.</param>
     /// <returns>Zero or more findings.</returns>
-    IEnumerable<Finding> Analyse(RunReport run);
+    IEnumerable<Finding> Analyse(AnalysisInput input);
 }

@@ -1,11 +1,11 @@
-using PerfTesting.Reporting.Model;
+using PerfTesting.Measurement;
 
 namespace PerfTesting.Analysis;
 
 /// <summary>Brings duration instruments to milliseconds, whatever unit the service declared.</summary>
 internal static class InstrumentUnits
 {
-    public static double ToMs(InstrumentReport instrument, double value) => instrument.Unit switch
+    public static double ToMs(InstrumentSummary instrument, double value) => instrument.Unit switch
     {
         "s" => value * 1000,
         "us" or "µs" => value / 1000,
@@ -13,6 +13,6 @@ internal static class InstrumentUnits
         _ => value,
     };
 
-    public static InstrumentReport? Find(RunReport run, string name) =>
+    public static InstrumentSummary? Find(RunResult run, string name) =>
         run.WhiteBox.Where(i => i.Name == name).OrderByDescending(i => i.Count).FirstOrDefault();
 }

@@ -8,10 +8,20 @@ namespace PerfTesting.Analysis;
 /// heap; a slope above the limit, in MiB per minute, is a leak suspect. A slope, not start-versus-end,
 /// so a single GC at the wrong moment cannot decide the verdict.
 /// </summary>
-public static class MemoryGrowthAnalyser
+public sealed class MemoryGrowthAnalyser : IRunAnalyser
 {
     /// <summary>Default limit: 8 MiB per minute.</summary>
     public const double DefaultLimitMiBPerMinute = 8;
+
+    private readonly double _limitMiBPerMinute;
+
+    /// <summary>Creates the analyser.</summary>
+    /// <param name="limitMiBPerMinute">Growth above which memory counts as leaking, in MiB per minute.</param>
+    public MemoryGrowthAnalyser(double limitMiBPerMinute = DefaultLimitMiBPerMinute) =>
+        _limitMiBPerMinute = limitMiBPerMinute > 0 && double.IsFinite(limitMiBPerMinute) ? limitMiBPerMinute : throw new ArgumentOutOfRangeException(nameof(limitMiBPerMinute));
+
+    /// <inheritdoc />
+    public string Name => "memory growth";
 
     /// <summary>Growth rate of the working set, in MiB per minute, over the samples after the first third.</summary>
     public static double WorkingSetSlope(IReadOnlyList<MemorySample> samples) =>
@@ -21,10 +31,19 @@ public static class MemoryGrowthAnalyser
     public static double ManagedHeapSlope(IReadOnlyList<MemorySample> samples) =>
         Slope(Settled(samples), s => s.ManagedHeapBytes);
 
-    /// <summary>One finding: a warning when either slope exceeds the limit, else a hint with the figures.</summary>
-    public static IEnumerable<Finding> Analyse(IReadOnlyList<MemorySample> samples, double limitMiBPerMinute = DefaultLimitMiBPerMinute)
+    /// <summary>
+    /// One finding for <see cref="AnalysisInput.Memory"/> (six samples or more): a warning when either
+    /// slope exceeds the limit, else a hint with the figures.
+    /// </summary>
+    /// <param name="input">The input; only its memory samples are used.</param>
+    public IEnumerable<Finding> Analyse(AnalysisInput input)
     {
-        ArgumentNullException.ThrowIfNull(samples);
+        ArgumentNullException.ThrowIfNull(input);
+        return Analyse(input.Memory, _limitMiBPerMinute);
+    }
+
+    private IEnumerable<Finding> Analyse(IReadOnlyList<MemorySample> samples, double limitMiBPerMinute)
+    {
         if (samples.Count < 6)
         {
             yield break;
@@ -42,8 +61,8 @@ public static class MemoryGrowthAnalyser
         };
         var worst = Math.Max(workingSet, heap);
         yield return worst > limitMiBPerMinute
-            ? new Finding("memory growth", Severity.Warning, Text($"Memory keeps growing during the soak: {worst:0.##} MiB/min"), evidence, worst / limitMiBPerMinute)
-            : new Finding("memory growth", Severity.Hint, Text($"Memory is flat during the soak ({worst:+0.##;-0.##} MiB/min, limit {limitMiBPerMinute:0.##})"), evidence, Math.Max(0, worst / limitMiBPerMinute));
+            ? new Finding(Name, Severity.Warning, Text($"Memory keeps growing during the soak: {worst:0.##} MiB/min"), evidence, worst / limitMiBPerMinute)
+            : new Finding(Name, Severity.Hint, Text($"Memory is flat during the soak ({worst:+0.##;-0.##} MiB/min, limit {limitMiBPerMinute:0.##})"), evidence, Math.Max(0, worst / limitMiBPerMinute));
     }
 
     private static List<MemorySample> Settled(IReadOnlyList<MemorySample> samples)

@@ -1,11 +1,11 @@
-using PerfTesting.Reporting.Model;
+using PerfTesting.Measurement;
 
 namespace PerfTesting.Analysis;
 
 /// <summary>
 /// What a run cost the measured process: managed bytes allocated and CPU time, per request and per
-/// byte sent. Read from the run's process pseudo-instruments (<c>process.gc.allocated</c>,
-/// <c>process.cpu.time</c>).
+/// byte sent. Read from the run's process figures (<see cref="RunResult.Process"/>), or from captured
+/// instruments named <c>process.gc.allocated</c> and <c>process.cpu.time</c> when it has none.
 /// </summary>
 /// <param name="Run">The run's name.</param>
 /// <param name="Requests">Completed requests.</param>
@@ -32,16 +32,16 @@ public sealed record ResourceCost(string Run, long Requests, long Bytes, double 
     /// <summary>The run's cost, or null when the run carries no process figures or completed nothing.</summary>
     /// <param name="run">The run.</param>
     /// <returns>The cost, or null.</returns>
-    public static ResourceCost? Of(RunReport run)
+    public static ResourceCost? Of(RunResult run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        if (InstrumentUnits.Find(run, AllocatedInstrument) is not { } allocated
-            || InstrumentUnits.Find(run, CpuSaturationAnalyser.CpuTimeInstrument) is not { } cpu
-            || run.Totals.Completed == 0)
+        var allocated = run.Process?.AllocatedBytes ?? InstrumentUnits.Find(run, AllocatedInstrument)?.Sum;
+        var cpu = run.Process?.CpuSeconds ?? InstrumentUnits.Find(run, CpuSaturationAnalyser.CpuTimeInstrument)?.Sum;
+        if (allocated is null || cpu is null || run.Totals.Completed == 0)
         {
             return null;
         }
 
-        return new ResourceCost(run.Name, run.Totals.Completed, run.Totals.Bytes, allocated.Sum, cpu.Sum);
+        return new ResourceCost(run.Name, run.Totals.Completed, run.Totals.Bytes, allocated.Value, cpu.Value);
     }
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using PerfTesting.Reporting.Model;
+using PerfTesting.Measurement;
 
 namespace PerfTesting.Analysis;
 
@@ -14,15 +14,23 @@ namespace PerfTesting.Analysis;
 /// <param name="allocationRatio">How many times the cheapest run's allocations per byte a run must spend to be named.</param>
 /// <param name="minimumAllocatedPerByte">Allocations per byte below this are never named, whatever the ratio (a cheap path stays cheap).</param>
 /// <param name="cpuRatio">How many times the cheapest run's CPU per byte a run must spend to be named.</param>
-public sealed class ResourceCostAnalyser(double allocationRatio = 5, double minimumAllocatedPerByte = 0.05, double cpuRatio = 3)
+public sealed class ResourceCostAnalyser(double allocationRatio = 5, double minimumAllocatedPerByte = 0.05, double cpuRatio = 3) : IRunAnalyser
 {
-    /// <summary>The analyser's name, shown with its findings.</summary>
+    /// <inheritdoc />
     public string Name => "resource cost";
+
+    /// <summary>Compares the costs of <see cref="AnalysisInput.Runs"/>; the findings name their run in the title.</summary>
+    /// <param name="input">The input; only its runs are used.</param>
+    public IEnumerable<Finding> Analyse(AnalysisInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return Analyse(input.Runs).Select(f => f.Finding);
+    }
 
     /// <summary>Compares the runs' costs.</summary>
     /// <param name="runs">Runs of the same workload in different configurations; runs without process figures are skipped.</param>
     /// <returns>One finding per run named, with that run's name.</returns>
-    public IEnumerable<RunFinding> Analyse(IReadOnlyList<RunReport> runs)
+    public IEnumerable<RunFinding> Analyse(IReadOnlyList<RunResult> runs)
     {
         ArgumentNullException.ThrowIfNull(runs);
         var costs = runs.Select(ResourceCost.Of).OfType<ResourceCost>().ToList();

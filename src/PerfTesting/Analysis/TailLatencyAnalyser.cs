@@ -1,5 +1,5 @@
 using System.Globalization;
-using PerfTesting.Reporting.Model;
+using PerfTesting.Measurement;
 
 namespace PerfTesting.Analysis;
 
@@ -25,9 +25,14 @@ public sealed class TailLatencyAnalyser : IRunAnalyser
     public string Name => "tail latency";
 
     /// <inheritdoc />
-    public IEnumerable<Finding> Analyse(RunReport run)
+    public IEnumerable<Finding> Analyse(AnalysisInput input)
     {
-        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(input);
+        return input.Run is { } run ? Analyse(run) : [];
+    }
+
+    private IEnumerable<Finding> Analyse(RunResult run)
+    {
         if (run.Latency.P50 <= 0 || run.Latency.P99 / run.Latency.P50 < _ratio)
         {
             yield break;

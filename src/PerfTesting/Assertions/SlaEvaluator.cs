@@ -29,25 +29,29 @@ public static class SlaEvaluator
         switch (requirement.Metric)
         {
             case SlaMetric.LatencyPercentile:
-                var histogram = Baselines.HistogramCodec.Decode(scenario?.LatencyHistogram ?? result.LatencyHistogram);
+                var histogram = HistogramCodec.Decode(scenario?.LatencyHistogram ?? result.LatencyHistogram);
                 if (histogram.TotalCount == 0)
                 {
                     return new SlaLine(requirement, double.NaN, false, LimitText(requirement), "no requests completed");
                 }
 
                 var latency = LatencyStats.Percentile(histogram, requirement.Percentile!.Value);
-                return new SlaLine(requirement, latency, latency < requirement.Limit, LimitText(requirement), Ms(latency));
+                return new SlaLine(requirement, latency, requirement.IsMetBy(latency), LimitText(requirement), Ms(latency));
             case SlaMetric.ErrorRate:
-                var errorRate = totals.Completed == 0 ? 1 : (double)totals.Failed / totals.Completed;
-                return new SlaLine(requirement, errorRate, totals.Completed > 0 && errorRate < requirement.Limit, LimitText(requirement),
-                    totals.Completed == 0 ? "no requests completed" : Percent(errorRate));
+                // An empty run has an error rate of 0 (RunTotals.ErrorRateOf) but proves nothing: it fails the line.
+                if (totals.Completed == 0)
+                {
+                    return new SlaLine(requirement, double.NaN, false, LimitText(requirement), "no requests completed");
+                }
+
+                return new SlaLine(requirement, totals.ErrorRate, requirement.IsMetBy(totals.ErrorRate), LimitText(requirement), Percent(totals.ErrorRate));
             case SlaMetric.Throughput:
                 var throughput = result.Duration <= TimeSpan.Zero ? 0 : totals.Completed / result.Duration.TotalSeconds;
-                return new SlaLine(requirement, throughput, throughput > requirement.Limit, LimitText(requirement), Rate(throughput));
+                return new SlaLine(requirement, throughput, requirement.IsMetBy(throughput), LimitText(requirement), Rate(throughput));
             default:
                 var arrivals = totals.Started + totals.Dropped;
                 var dropped = arrivals == 0 ? 0 : (double)totals.Dropped / arrivals;
-                return new SlaLine(requirement, dropped, dropped < requirement.Limit || (dropped == 0 && requirement.Limit == 0), LimitText(requirement), Percent(dropped));
+                return new SlaLine(requirement, dropped, requirement.IsMetBy(dropped), LimitText(requirement), Percent(dropped));
         }
     }
 

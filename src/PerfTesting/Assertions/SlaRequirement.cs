@@ -9,6 +9,17 @@ namespace PerfTesting.Assertions;
 /// <param name="Scenario">The scenario it applies to, or null for the whole run.</param>
 public sealed record SlaRequirement(SlaMetric Metric, double Limit, double? Percentile, string? Scenario)
 {
+    /// <summary>
+    /// The one SLA comparison: throughput must be strictly above its limit; latency, error rate and
+    /// dropped rate strictly below theirs, except that a limit of 0 on a rate means "none at all" and is
+    /// met by exactly 0. A measured value that is NaN (nothing to measure) never meets a requirement.
+    /// </summary>
+    /// <param name="actual">The measured value, in the requirement's unit.</param>
+    /// <returns>Whether the value meets the requirement.</returns>
+    public bool IsMetBy(double actual) => Metric == SlaMetric.Throughput
+        ? actual > Limit
+        : actual < Limit || (Limit == 0 && actual == 0);
+
     /// <summary>The requirement as a sentence, e.g. "p99 latency below 250 ms (download)".</summary>
     public string Describe()
     {

@@ -1,3 +1,5 @@
+using PerfTesting.Comparison;
+
 namespace PerfTesting.Baselines;
 
 /// <summary>

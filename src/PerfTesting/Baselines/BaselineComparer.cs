@@ -2,6 +2,7 @@ using System.Globalization;
 using HdrHistogram;
 using PerfTesting.Baselines.Statistics;
 using PerfTesting.Comparison;
+using PerfTesting.Measurement;
 
 namespace PerfTesting.Baselines;
 

@@ -1,3 +1,5 @@
+using PerfTesting.Comparison;
+
 namespace PerfTesting.Baselines;
 
 /// <summary>The comparison of a run with its baseline, metric by metric.</summary>

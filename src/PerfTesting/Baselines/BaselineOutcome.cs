@@ -1,3 +1,5 @@
+using PerfTesting.Comparison;
+
 namespace PerfTesting.Baselines;
 
 /// <summary>What a baseline check did and found.</summary>

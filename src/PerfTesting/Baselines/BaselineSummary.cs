@@ -1,3 +1,5 @@
+using PerfTesting.Measurement;
+
 namespace PerfTesting.Baselines;
 
 /// <summary>The headline numbers of a run, as stored in a baseline file (latencies in milliseconds).</summary>
@@ -23,6 +25,6 @@ public sealed record BaselineSummary(
     double P99Ms,
     double MaxMs)
 {
-    /// <summary>Failures divided by requests (0 when there were none).</summary>
-    public double ErrorRate => Requests == 0 ? 0 : (double)Failures / Requests;
+    /// <summary>Failures divided by requests (<see cref="RunTotals.ErrorRateOf"/>).</summary>
+    public double ErrorRate => RunTotals.ErrorRateOf(Failures, Requests);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using PerfTesting.Baselines;
 using PerfTesting.Comparison.Statistics;
 
 namespace PerfTesting.Comparison;

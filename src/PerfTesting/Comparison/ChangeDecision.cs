@@ -1,4 +1,3 @@
-using PerfTesting.Baselines;
 
 namespace PerfTesting.Comparison;
 

@@ -29,13 +29,23 @@ public static class AgentResultFiles
     /// <param name="directory">The folder (created if needed).</param>
     /// <param name="cancellationToken">Stops the writes.</param>
     /// <returns>The paths written.</returns>
-    public static async Task<IReadOnlyList<string>> WriteAsync(AgentResult result, string directory, CancellationToken cancellationToken = default)
+    public static Task<IReadOnlyList<string>> WriteAsync(AgentResult result, string directory, CancellationToken cancellationToken = default) =>
+        WriteAsync(result, directory, TimeProvider.System, cancellationToken);
+
+    /// <summary>Writes the agent's folder into <paramref name="directory"/>.</summary>
+    /// <param name="result">The agent's result.</param>
+    /// <param name="directory">The folder (created if needed).</param>
+    /// <param name="time">The clock that dates the report.</param>
+    /// <param name="cancellationToken">Stops the writes.</param>
+    /// <returns>The paths written.</returns>
+    public static async Task<IReadOnlyList<string>> WriteAsync(AgentResult result, string directory, TimeProvider time, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(result);
         Directory.CreateDirectory(directory);
         var report = new PerfReport(
             $"{result.TestId}: agent {result.AgentIndex} of {result.AgentCount} (segment {result.Segment})",
-            DateTimeOffset.UtcNow,
+            time.GetUtcNow(),
             EnvironmentFingerprint.Capture(),
             [.. result.Runs.Select(r => RunReports.From(r))],
             [$"Agent {result.AgentIndex} of {result.AgentCount}, segment {result.Segment} of {result.Sequence}; merge the agents' folders with `perftest merge`."]);

@@ -29,7 +29,8 @@ public sealed record MergedResult(string TestId, int AgentCount, IReadOnlyList<M
     /// </summary>
     /// <param name="title">The report's heading (defaults to the test id).</param>
     /// <param name="sla">SLA reports from <see cref="EvaluateSla"/>, if any.</param>
-    public PerfReport ToReport(string? title = null, IReadOnlyList<SlaReport>? sla = null)
+    /// <param name="time">The clock that dates the report (the system's when null).</param>
+    public PerfReport ToReport(string? title = null, IReadOnlyList<SlaReport>? sla = null, TimeProvider? time = null)
     {
         var runs = new List<RunReport>();
         foreach (var run in Runs)
@@ -64,6 +65,6 @@ public sealed record MergedResult(string TestId, int AgentCount, IReadOnlyList<M
                 $"Agent {agent.AgentIndex} started {agent.Result.Name} {agent.Result.StartLateness.TotalSeconds:0.000} s after the shared start."));
         }
 
-        return new PerfReport(title ?? TestId, DateTimeOffset.UtcNow, EnvironmentFingerprint.Capture(), runs, notes);
+        return new PerfReport(title ?? TestId, (time ?? TimeProvider.System).GetUtcNow(), EnvironmentFingerprint.Capture(), runs, notes);
     }
 }

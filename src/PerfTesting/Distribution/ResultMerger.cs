@@ -1,5 +1,4 @@
 using HdrHistogram;
-using PerfTesting.Baselines;
 using PerfTesting.Measurement;
 
 namespace PerfTesting.Distribution;

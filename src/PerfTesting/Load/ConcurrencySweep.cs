@@ -27,28 +27,15 @@ public static class ConcurrencySweep
     {
         ArgumentNullException.ThrowIfNull(runner);
         clients ??= DefaultClients;
-        if (clients.Count == 0 || clients.Any(c => c < 1) || clients.Zip(clients.Skip(1)).Any(p => p.Second <= p.First))
-        {
-            throw new ArgumentException("Client counts must be positive and increasing.", nameof(clients));
-        }
-
-        var steps = new List<SweepStep>();
-        foreach (var count in clients)
-        {
-            var stepRunner = new LoadRunner(runner.Options with
-            {
-                Name = $"{runner.Options.Name}-{count}-clients",
-                StartAt = SharedStart.ForStep(runner.Options.StartAt, steps.Count, (warmUp ?? TimeSpan.Zero) + stepDuration),
-            });
-            var result = await stepRunner.RunAsync(
-                LoadProfile.Closed(count, stepDuration).WithWarmUp(warmUp ?? TimeSpan.Zero), scenarios, cancellationToken).ConfigureAwait(false);
-            steps.Add(new SweepStep(count, result));
-            if (result.Cancelled)
-            {
-                break;
-            }
-        }
-
-        return steps;
+        ClientSteps.Validate(clients, nameof(clients));
+        return await ClientSteps.RunAsync(
+            runner,
+            clients,
+            (warmUp ?? TimeSpan.Zero) + stepDuration,
+            count => LoadProfile.Closed(count, stepDuration).WithWarmUp(warmUp ?? TimeSpan.Zero),
+            scenarios,
+            static (count, result) => new SweepStep(count, result),
+            static _ => false,
+            cancellationToken).ConfigureAwait(false);
     }
 }

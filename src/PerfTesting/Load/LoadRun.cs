@@ -390,7 +390,7 @@ internal sealed class LoadRun
         }
 
         var micros = LatencyHistograms.ToMicroseconds(end - start, _time.TimestampFrequency);
-        recorder.Record(micros, outcome);
+        recorder.Record(micros, outcome.Success, outcome.Bytes, outcome.ErrorKind);
         _raw?.Add(new RawSample(
             (start - _windowStart) * 1000.0 / _time.TimestampFrequency, context.ClientId, scenarioIndex, micros / 1000.0,
             outcome.StatusCode, outcome.Bytes, outcome.Success));
@@ -449,7 +449,7 @@ internal sealed class LoadRun
         if (measuring)
         {
             _series.Add(new SecondStats(second, requests, errors, bytes, LatencyStats.Percentile(latency, 50), p99,
-                _options.KeepSecondHistograms && latency.TotalCount > 0 ? Baselines.HistogramCodec.Encode(latency) : null));
+                _options.KeepSecondHistograms && latency.TotalCount > 0 ? HistogramCodec.Encode(latency) : null));
             _process?.Sample();
             _meters?.Poll();
         }
@@ -500,7 +500,7 @@ internal sealed class LoadRun
             process,
             raw,
             lost,
-            Baselines.HistogramCodec.Encode(whole),
+            HistogramCodec.Encode(whole),
             cancelled)
         {
             StartLateness = _lateness,

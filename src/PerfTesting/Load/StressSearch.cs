@@ -26,31 +26,17 @@ public static class StressSearch
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(runner);
-        ArgumentNullException.ThrowIfNull(clients);
         ArgumentNullException.ThrowIfNull(sla);
-        if (clients.Count == 0 || clients.Any(c => c < 1) || clients.Zip(clients.Skip(1)).Any(p => p.Second <= p.First))
-        {
-            throw new ArgumentException("Client counts must be positive and increasing.", nameof(clients));
-        }
-
-        var steps = new List<StressStep>();
-        foreach (var count in clients)
-        {
-            var stepRunner = new LoadRunner(runner.Options with
-            {
-                Name = $"{runner.Options.Name}-{count}-clients",
-                StartAt = SharedStart.ForStep(runner.Options.StartAt, steps.Count, stepDuration),
-            });
-            var result = await stepRunner.RunAsync(LoadProfile.Closed(count, stepDuration), scenarios, cancellationToken).ConfigureAwait(false);
-            var report = SlaEvaluator.Evaluate(result, sla);
-            steps.Add(new StressStep(count, result, report));
-            if (!report.Passed || result.Cancelled)
-            {
-                break;
-            }
-        }
-
-        return steps;
+        ClientSteps.Validate(clients, nameof(clients));
+        return await ClientSteps.RunAsync(
+            runner,
+            clients,
+            stepDuration,
+            count => LoadProfile.Closed(count, stepDuration),
+            scenarios,
+            (count, result) => new StressStep(count, result, SlaEvaluator.Evaluate(result, sla)),
+            static step => !step.Sla.Passed,
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The first step that failed its SLA, or null when every step passed.</summary>

@@ -1,5 +1,4 @@
 using HdrHistogram;
-using PerfTesting.Baselines;
 
 namespace PerfTesting.Measurement;
 
@@ -46,8 +45,8 @@ public sealed record RunResult(
     /// </summary>
     public TimeSpan StartLateness { get; init; }
 
-    /// <summary>Failed divided by completed requests.</summary>
-    public double ErrorRate => Totals.Completed == 0 ? 0 : (double)Totals.Failed / Totals.Completed;
+    /// <summary>Failed divided by completed requests (<see cref="RunTotals.ErrorRateOf"/>).</summary>
+    public double ErrorRate => Totals.ErrorRate;
 
     /// <summary>Completed requests per second of the measured window.</summary>
     public double RequestsPerSecond => Duration <= TimeSpan.Zero ? 0 : Totals.Completed / Duration.TotalSeconds;
@@ -66,20 +65,5 @@ public sealed record RunResult(
     /// <summary>An instrument of the service by name, if it was captured.</summary>
     /// <param name="name">The instrument's name.</param>
     public InstrumentSummary? Instrument(string name) => WhiteBox.FirstOrDefault(i => i.Name == name);
-
-    /// <summary>This run as a baseline snapshot (summary, encoded histogram, per-second throughput, fingerprint).</summary>
-    /// <param name="name">The baseline's name (defaults to the run's).</param>
-    public BaselineSnapshot ToBaselineSnapshot(string? name = null) => new(
-        name ?? Name,
-        Environment.EndedAt,
-        EnvironmentFingerprint.Capture(),
-        new BaselineSummary(Totals.Completed, Totals.Failed, Duration.TotalSeconds, RequestsPerSecond, BytesPerSecond,
-            Latency.Mean, Latency.P50, Latency.P95, Latency.P99, Latency.Max),
-        LatencyHistogram,
-        // Only whole seconds: the last, partial second would read as a throughput drop.
-        [.. Series.Where(s => s.Second < (int)Duration.TotalSeconds).Select(s => (double)s.Requests)])
-    {
-        // Every second, the partial last one included, so that the clusters add up to the whole histogram.
-        SecondHistograms = Series.Count > 0 && Series.All(s => s.Histogram is not null) ? [.. Series.Select(s => s.Histogram!)] : null,
-    };
 }
+

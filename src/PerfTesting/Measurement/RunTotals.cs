@@ -14,4 +14,18 @@ public sealed record RunTotals(long Started, long Succeeded, long Failed, long C
 {
     /// <summary>Succeeded plus failed.</summary>
     public long Completed => Succeeded + Failed;
+
+    /// <summary>Failed divided by completed requests; see <see cref="ErrorRateOf"/> for the rule.</summary>
+    public double ErrorRate => ErrorRateOf(Failed, Completed);
+
+    /// <summary>
+    /// The one definition of error rate used everywhere (results, scenarios, baselines, reports, SLAs):
+    /// failed requests divided by completed ones (succeeded + failed; cancelled and dropped requests are
+    /// not completed), and 0 when nothing completed, since no request failed. A rate of 0 from an empty
+    /// run proves nothing, so an SLA on error rate still fails a run in which no request completed.
+    /// </summary>
+    /// <param name="failed">Requests that completed with an error.</param>
+    /// <param name="completed">Requests that completed (succeeded + failed).</param>
+    /// <returns>A share from 0 to 1.</returns>
+    public static double ErrorRateOf(long failed, long completed) => completed <= 0 ? 0 : (double)failed / completed;
 }

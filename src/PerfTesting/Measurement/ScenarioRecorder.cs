@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using HdrHistogram;
-using PerfTesting.Load;
 
 namespace PerfTesting.Measurement;
 
@@ -35,16 +34,21 @@ internal sealed class ScenarioRecorder(string name)
 
     public void Cancel() => Interlocked.Increment(ref _cancelled);
 
-    public void Record(long micros, StepOutcome outcome)
+    /// <summary>Records one completed request.</summary>
+    /// <param name="micros">Its latency in microseconds.</param>
+    /// <param name="success">Whether it succeeded.</param>
+    /// <param name="bytes">Response bytes read.</param>
+    /// <param name="errorKind">For failures, the classification the error counts go under.</param>
+    public void Record(long micros, bool success, long bytes, string? errorKind)
     {
         _interval.RecordValue(micros);
         Interlocked.Increment(ref _intervalRequests);
-        if (outcome.Bytes != 0)
+        if (bytes != 0)
         {
-            Interlocked.Add(ref _intervalBytes, outcome.Bytes);
+            Interlocked.Add(ref _intervalBytes, bytes);
         }
 
-        if (outcome.Success)
+        if (success)
         {
             Interlocked.Increment(ref _succeeded);
         }
@@ -52,7 +56,7 @@ internal sealed class ScenarioRecorder(string name)
         {
             Interlocked.Increment(ref _failed);
             Interlocked.Increment(ref _intervalErrors);
-            _errors.AddOrUpdate(outcome.ErrorKind ?? "error", 1, static (_, count) => count + 1);
+            _errors.AddOrUpdate(errorKind ?? "error", 1, static (_, count) => count + 1);
         }
     }
 
@@ -94,7 +98,7 @@ internal sealed class ScenarioRecorder(string name)
         Totals(),
         LatencyStats.From(_whole),
         new SortedDictionary<string, long>(_errors, StringComparer.Ordinal),
-        Baselines.HistogramCodec.Encode(_whole));
+        HistogramCodec.Encode(_whole));
 
     public RunTotals Totals() => new(
         Interlocked.Read(ref _started), Interlocked.Read(ref _succeeded), Interlocked.Read(ref _failed),

@@ -8,6 +8,6 @@ namespace PerfTesting.Measurement;
 /// <param name="LatencyHistogram">Its latencies (base64 HdrHistogram of microseconds).</param>
 public sealed record ScenarioResult(string Name, RunTotals Totals, LatencyStats Latency, IReadOnlyDictionary<string, long> ErrorsByKind, string LatencyHistogram)
 {
-    /// <summary>Failed divided by completed.</summary>
-    public double ErrorRate => Totals.Completed == 0 ? 0 : (double)Totals.Failed / Totals.Completed;
+    /// <summary>Failed divided by completed (<see cref="RunTotals.ErrorRateOf"/>).</summary>
+    public double ErrorRate => Totals.ErrorRate;
 }

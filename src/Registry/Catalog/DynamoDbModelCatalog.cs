@@ -14,7 +14,7 @@ namespace Registry.Catalog;
 /// <c>owner/name/version</c>, so a Query pages in a stable order and a cursor is just the last key.
 /// One partition is fine for thousands of models; beyond that, shard the partition key by owner.
 /// </summary>
-internal sealed class DynamoDbModelCatalog(BackingServiceClients clients, IOptions<RegistryOptions> options, RegistryMetrics metrics) : IModelCatalog
+internal sealed class DynamoDbModelCatalog(BackingServiceClients clients, IOptions<RegistryOptions> options, RegistryMetrics metrics, TimeProvider time) : IModelCatalog
 {
     private IAmazonDynamoDB Dynamo => clients.DynamoDb;
 
@@ -24,14 +24,14 @@ internal sealed class DynamoDbModelCatalog(BackingServiceClients clients, IOptio
 
     public async Task<ModelRecord?> GetAsync(ModelKey key, CancellationToken cancellationToken)
     {
-        var started = TimeProvider.System.GetTimestamp();
+        var started = time.GetTimestamp();
         var response = await Dynamo.GetItemAsync(new GetItemRequest
         {
             TableName = Table,
             Key = new() { ["pk"] = new AttributeValue(Partition), ["sk"] = new AttributeValue(key.CatalogKey) },
             ConsistentRead = true,
         }, cancellationToken);
-        metrics.RecordCatalogLookup(TimeProvider.System.GetElapsedTime(started), "get");
+        metrics.RecordCatalogLookup(time.GetElapsedTime(started), "get");
         return response.Item is { Count: > 0 } item ? FromItem(item) : null;
     }
 
@@ -57,7 +57,7 @@ internal sealed class DynamoDbModelCatalog(BackingServiceClients clients, IOptio
 
     public async Task<ModelPage> ListAsync(int limit, ModelKey? after, CancellationToken cancellationToken)
     {
-        var started = TimeProvider.System.GetTimestamp();
+        var started = time.GetTimestamp();
         var response = await Dynamo.QueryAsync(new QueryRequest
         {
             TableName = Table,
@@ -67,18 +67,18 @@ internal sealed class DynamoDbModelCatalog(BackingServiceClients clients, IOptio
             Limit = limit,
             ConsistentRead = true,
         }, cancellationToken);
-        metrics.RecordCatalogLookup(TimeProvider.System.GetElapsedTime(started), "list");
+        metrics.RecordCatalogLookup(time.GetElapsedTime(started), "list");
         var items = (response.Items ?? []).Select(FromItem).ToList();
         var next = response.LastEvaluatedKey is { Count: > 0 } last && items.Count == limit ? last["sk"].S : null;
         return new ModelPage(items, next);
     }
 
     public Task EnsureCreatedAsync(CancellationToken cancellationToken) =>
-        DynamoDbTables.CreateIfMissingAsync(Dynamo, Table, "pk", "sk", cancellationToken);
+        DynamoDbTables.CreateIfMissingAsync(Dynamo, Table, "pk", "sk", time, cancellationToken);
 
     public async Task ResetAsync(CancellationToken cancellationToken)
     {
-        await DynamoDbTables.DeleteAsync(Dynamo, Table, cancellationToken);
+        await DynamoDbTables.DeleteAsync(Dynamo, Table, time, cancellationToken);
         await EnsureCreatedAsync(cancellationToken);
     }
 

@@ -7,7 +7,7 @@ namespace Registry.Endpoints;
 /// <summary>Liveness, each backing service's status and latency, and the planned tracks.</summary>
 internal static class HealthApi
 {
-    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
+    internal static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
 
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
@@ -36,11 +36,11 @@ internal static class HealthApi
         return TypedResults.Ok(new { status = healthy ? "ok" : "degraded", components });
     }
 
-    private static async Task<ComponentStatus> ProbeAsync(Func<CancellationToken, Task> probe, TimeProvider time, CancellationToken cancellationToken)
+    internal static async Task<ComponentStatus> ProbeAsync(Func<CancellationToken, Task> probe, TimeProvider time, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(ProbeTimeout);
+        using var deadline = new CancellationTokenSource(ProbeTimeout, time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
             await probe(timeout.Token);

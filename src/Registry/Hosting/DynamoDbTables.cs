@@ -16,12 +16,13 @@ internal static class DynamoDbTables
     /// </summary>
     /// <param name="dynamo">The client.</param>
     /// <param name="table">The table name.</param>
+    /// <param name="time">The clock of the waits and time limits.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
-    public static async Task WaitUntilActiveAsync(IAmazonDynamoDB dynamo, string table, CancellationToken cancellationToken)
+    public static async Task WaitUntilActiveAsync(IAmazonDynamoDB dynamo, string table, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dynamo);
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(TimeSpan.FromMinutes(2));
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2), time);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         while (true)
         {
             try
@@ -37,7 +38,7 @@ internal static class DynamoDbTables
                 // Not visible yet right after CreateTable on some implementations.
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(50), limit.Token).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromMilliseconds(50), time, limit.Token).ConfigureAwait(false);
         }
     }
 
@@ -49,8 +50,9 @@ internal static class DynamoDbTables
     /// <param name="table">The table's name.</param>
     /// <param name="hashKey">Name of the string partition key.</param>
     /// <param name="rangeKey">Name of the string sort key.</param>
+    /// <param name="time">The clock of the waits and time limits.</param>
     /// <param name="cancellationToken">Stops the wait.</param>
-    public static async Task CreateIfMissingAsync(IAmazonDynamoDB dynamo, string table, string hashKey, string rangeKey, CancellationToken cancellationToken)
+    public static async Task CreateIfMissingAsync(IAmazonDynamoDB dynamo, string table, string hashKey, string rangeKey, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dynamo);
         try
@@ -68,14 +70,15 @@ internal static class DynamoDbTables
             // Created earlier: keep its contents.
         }
 
-        await WaitUntilActiveAsync(dynamo, table, cancellationToken).ConfigureAwait(false);
+        await WaitUntilActiveAsync(dynamo, table, time, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes a table and waits until it is gone (DynamoDB deletes asynchronously); a missing table is fine.</summary>
     /// <param name="dynamo">The client.</param>
     /// <param name="table">The table's name.</param>
+    /// <param name="time">The clock of the waits and time limits.</param>
     /// <param name="cancellationToken">Stops the wait (which also gives up after 60 s).</param>
-    public static async Task DeleteAsync(IAmazonDynamoDB dynamo, string table, CancellationToken cancellationToken)
+    public static async Task DeleteAsync(IAmazonDynamoDB dynamo, string table, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dynamo);
         try
@@ -87,14 +90,14 @@ internal static class DynamoDbTables
             return;
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60), time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         while (true)
         {
             try
             {
                 await dynamo.DescribeTableAsync(table, timeout.Token).ConfigureAwait(false);
-                await Task.Delay(TimeSpan.FromMilliseconds(50), timeout.Token).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromMilliseconds(50), time, timeout.Token).ConfigureAwait(false);
             }
             catch (ResourceNotFoundException)
             {

@@ -16,7 +16,7 @@ namespace Registry.Performance;
 /// latency_ms, bytes, status_code), written in batches of 25 after the run so that writing does not
 /// compete with the measured requests.
 /// </summary>
-internal sealed class PerformanceRunStore(BackingServiceClients clients, IOptions<RegistryOptions> options) : IStartupTask, IResettable
+internal sealed class PerformanceRunStore(BackingServiceClients clients, IOptions<RegistryOptions> options, TimeProvider time) : IStartupTask, IResettable
 {
     private const string Summary = "summary";
     private const int BatchSize = 25;
@@ -26,11 +26,11 @@ internal sealed class PerformanceRunStore(BackingServiceClients clients, IOption
     private string Table => options.Value.TablePrefix + "performance_metrics";
 
     public Task RunAsync(CancellationToken cancellationToken) =>
-        DynamoDbTables.CreateIfMissingAsync(Dynamo, Table, "run_id", "item", cancellationToken);
+        DynamoDbTables.CreateIfMissingAsync(Dynamo, Table, "run_id", "item", time, cancellationToken);
 
     public async Task ResetAsync(CancellationToken cancellationToken)
     {
-        await DynamoDbTables.DeleteAsync(Dynamo, Table, cancellationToken);
+        await DynamoDbTables.DeleteAsync(Dynamo, Table, time, cancellationToken);
         await RunAsync(cancellationToken);
     }
 
@@ -110,7 +110,7 @@ internal sealed class PerformanceRunStore(BackingServiceClients clients, IOption
                 pending = response.UnprocessedItems ?? [];
                 if (pending.Count > 0)
                 {
-                    await Task.Delay(TimeSpan.FromMilliseconds(50 << Math.Min(attempt, 5)), cancellationToken);
+                    await Task.Delay(TimeSpan.FromMilliseconds(50 << Math.Min(attempt, 5)), time, cancellationToken);
                 }
             }
 

@@ -7,7 +7,7 @@ using Registry.Options;
 namespace Registry.Storage;
 
 /// <summary>Archives as objects in one S3 bucket.</summary>
-internal sealed class S3ArchiveStore(BackingServiceClients clients, IOptions<RegistryOptions> options) : IArchiveStore
+internal sealed class S3ArchiveStore(BackingServiceClients clients, IOptions<RegistryOptions> options, TimeProvider time) : IArchiveStore
 {
     private IAmazonS3 S3 => clients.S3;
 
@@ -54,7 +54,7 @@ internal sealed class S3ArchiveStore(BackingServiceClients clients, IOptions<Reg
             BucketName = Bucket,
             Key = key,
             Verb = HttpVerb.GET,
-            Expires = DateTime.UtcNow.Add(lifetime),
+            Expires = time.GetUtcNow().UtcDateTime.Add(lifetime),
             Protocol = S3.Config.ServiceURL?.StartsWith("http://", StringComparison.Ordinal) == true ? Protocol.HTTP : Protocol.HTTPS,
         });
         return new Uri(url);

@@ -79,7 +79,7 @@ public sealed class BackingServicesTests(BackingServicesFixture fixture)
             AttributeDefinitions = [new("pk", ScalarAttributeType.S), new("sk", ScalarAttributeType.N)],
             KeySchema = [new("pk", KeyType.HASH), new("sk", KeyType.RANGE)],
         }, ct);
-        await DynamoDbTables.WaitUntilActiveAsync(dynamo, table, ct);
+        await DynamoDbTables.WaitUntilActiveAsync(dynamo, table, TimeProvider.System, ct);
         for (var i = 0; i < 3; i++)
         {
             await dynamo.PutItemAsync(table, new Dictionary<string, AttributeValue>

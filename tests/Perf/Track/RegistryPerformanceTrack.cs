@@ -65,6 +65,7 @@ public sealed class RegistryPerformanceTrack(BackingServicesFixture fixture, ITe
         var baselineFindings = Analyse(baseline);
         var baselineOutcome = await BaselineCheck.RunAsync(new BaselineStore(TrackPaths.Baselines), baseline.ToBaselineSnapshot($"registry-download-{profile.Name}"), cancellationToken: ct);
         runs.Add(RunReports.From(baseline, $"Baseline: {profile.ComparedRunText} of Tiny-LLM, S3 store, no optimisation", baselineSla, baselineOutcome, baselineFindings));
+        List<RunResult> comparedRuns = [baseline];
         var baselineSnapshot = baseline.ToBaselineSnapshot("baseline-s3");
 
         // 3. Optimisations, each on the same workload and data, compared with the baseline.
@@ -80,11 +81,13 @@ public sealed class RegistryPerformanceTrack(BackingServicesFixture fixture, ITe
             await using var variant = new RegistryApp(services.Endpoints, "track-" + name, Shared(s3Names, settings));
             var result = await RunAsync(variant, name, profile.ComparedRun(), ct);
             runs.Add(RunReports.From(result, description, SlaEvaluator.Evaluate(result, sla), Compare(baselineSnapshot, result, name), Analyse(result)));
+            comparedRuns.Add(result);
         }
 
         // The baseline configuration again, after the variants: the run-to-run noise the verdicts work against.
         var repeat = await RunAsync(registry, "baseline-s3-repeat", profile.ComparedRun(), ct);
         runs.Add(RunReports.From(repeat, "The baseline configuration measured again after the variants: the noise floor of these verdicts", SlaEvaluator.Evaluate(repeat, sla), Compare(baselineSnapshot, repeat, "baseline-s3-repeat"), Analyse(repeat)));
+        comparedRuns.Add(repeat);
 
         // 4. S3 versus PostgreSQL on the same workload (own resources, same seed).
         await using (var postgres = new RegistryApp(services.Endpoints, "track-postgres", new Dictionary<string, string?> { ["Performance:storage_backend"] = "Postgres" }))
@@ -92,14 +95,14 @@ public sealed class RegistryPerformanceTrack(BackingServicesFixture fixture, ITe
             await SeedAsync(postgres, profile, ct);
             var result = await RunAsync(postgres, "postgres-store", profile.ComparedRun(), ct);
             runs.Add(RunReports.From(result, "PostgreSQL store: archives as 1 MiB bytea chunks, same workload", SlaEvaluator.Evaluate(result, sla), Compare(baselineSnapshot, result, "postgres-store"), Analyse(result)));
+            comparedRuns.Add(result);
         }
 
         // What each configuration of the same workload spends per byte: allocations and CPU, compared across runs.
-        var comparedRuns = runs.ToList();
         foreach (var (run, finding) in new ResourceCostAnalyser().Analyse(comparedRuns))
         {
             var index = runs.FindIndex(r => r.Name == run);
-            runs[index] = runs[index] with { Findings = [.. runs[index].Findings, finding.ToReport()] };
+            runs[index] = runs[index] with { Findings = [.. runs[index].Findings, FindingReport.From(finding)] };
         }
 
         // 5-8. The load shapes, on a registry holding the smaller stand-in when the profile asks for one.
@@ -117,9 +120,8 @@ public sealed class RegistryPerformanceTrack(BackingServicesFixture fixture, ITe
         // 5. Concurrency sweep: where latency bends.
         using var workload = new RegistryWorkload(shapesRegistry);
         var sweep = await ConcurrencySweep.RunAsync(Runner("sweep"), [workload.Download], profile.SweepStep, profile.SweepClients, TimeSpan.FromSeconds(1), ct);
-        var sweepReports = sweep.Select(s => (s.Clients, Run: RunReports.From(s.Result, $"Sweep: {s.Clients} clients"))).ToList();
-        var saturation = SaturationAnalyser.Analyse(sweepReports).ToList();
-        runs.AddRange(sweepReports.Select((s, i) => i == sweepReports.Count - 1 ? s.Run with { Findings = [.. saturation.Select(f => f.ToReport())] } : s.Run));
+        var saturation = new SaturationAnalyser().Analyse(AnalysisInput.ForSweep(sweep.Select(s => new SweepPoint(s.Clients, s.Result)))).ToList();
+        runs.AddRange(sweep.Select((s, i) => RunReports.From(s.Result, $"Sweep: {s.Clients} clients", findings: i == sweep.Count - 1 ? saturation : null)));
 
         // 6. Spike: ten times the clients, suddenly, then back.
         var spikeProfile = LoadProfile.ClosedStages(
@@ -139,7 +141,7 @@ public sealed class RegistryPerformanceTrack(BackingServicesFixture fixture, ITe
             memory = watch.Samples;
         }
 
-        var memoryFindings = MemoryGrowthAnalyser.Analyse(memory, TrackSlas.MemoryGrowthLimitMiBPerMinute).ToList();
+        var memoryFindings = new MemoryGrowthAnalyser(TrackSlas.MemoryGrowthLimitMiBPerMinute).Analyse(AnalysisInput.ForMemory(memory)).ToList();
         runs.Add(RunReports.From(soak, $"Soak: {profile.SoakClients} clients for {profile.SoakDuration.TotalSeconds:0} s, memory sampled every second", SlaEvaluator.Evaluate(soak, sla), findings: memoryFindings));
 
         // 8. Stress: raise clients until the SLA breaks.
@@ -200,12 +202,7 @@ public sealed class RegistryPerformanceTrack(BackingServicesFixture fixture, ITe
     }
 
     private static List<Finding> Analyse(RunResult result) =>
-        [.. RunAnalysis.Analyse(RunReports.From(result), [
-            new ComponentShareAnalyser(Components),
-            new TailLatencyAnalyser(Components),
-            new ErrorCorrelationAnalyser(Components),
-            new CpuSaturationAnalyser(),
-        ])];
+        [.. Analysers.Default(Components).Analyse(AnalysisInput.ForRun(result))];
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

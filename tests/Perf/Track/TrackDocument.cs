@@ -102,7 +102,7 @@ internal static class TrackDocument
         Line(md, $"");
         Line(md, $"| run | allocated bytes per byte | allocated bytes per request | CPU s per GB | CPU ms per request |");
         Line(md, $"|---|---|---|---|---|");
-        foreach (var cost in new[] { baseline }.Concat(Optimisations.Where(runs.ContainsKey).Select(Run)).Append(Run("postgres-store")).Select(ResourceCost.Of).OfType<ResourceCost>())
+        foreach (var cost in new[] { baseline }.Concat(Optimisations.Where(runs.ContainsKey).Select(Run)).Append(Run("postgres-store")).Select(CostOf).OfType<ResourceCost>())
         {
             Line(md, $"| `{cost.Run}` | {cost.AllocatedPerByte:0.####} | {cost.AllocatedPerRequest:0} | {cost.CpuSecondsPerGigabyte:0.###} | {cost.CpuMsPerRequest:0.###} |");
         }
@@ -204,4 +204,14 @@ internal static class TrackDocument
     private static string Clients(string runName) => runName.Split('-').Reverse().Skip(1).First();
 
     private static void Line(StringBuilder md, FormattableString text) => md.Append(text.ToString(CultureInfo.InvariantCulture)).Append('\n');
+
+    // The run's cost from the process pseudo-instruments its report carries (results.json has no RunResult).
+    private static ResourceCost? CostOf(RunReport run)
+    {
+        var allocated = run.WhiteBox.Where(i => i.Name == ResourceCost.AllocatedInstrument).Select(i => (double?)i.Sum).FirstOrDefault();
+        var cpu = run.WhiteBox.Where(i => i.Name == CpuSaturationAnalyser.CpuTimeInstrument).Select(i => (double?)i.Sum).FirstOrDefault();
+        return allocated is null || cpu is null || run.Totals.Completed == 0
+            ? null
+            : new ResourceCost(run.Name, run.Totals.Completed, run.Totals.Bytes, allocated.Value, cpu.Value);
+    }
 }

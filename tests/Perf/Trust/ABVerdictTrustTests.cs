@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using PerfTesting.Baselines;
 using PerfTesting.Comparison;
 using PerfTesting.Load;
 using Tests.Perf.Track;

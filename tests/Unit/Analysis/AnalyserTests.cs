@@ -1,4 +1,5 @@
 using PerfTesting.Analysis;
+using PerfTesting.Measurement;
 using PerfTesting.Reporting.Model;
 
 namespace Tests.Unit.Analysis;
@@ -18,7 +19,7 @@ public sealed class AnalyserTests
             Histogram(Metadata.Instrument, "ms", count: 1000, mean: 2.5, p50: 2, p99: 9),
         ]);
 
-        var findings = new ComponentShareAnalyser([Storage, Metadata]).Analyse(run).ToList();
+        var findings = new ComponentShareAnalyser([Storage, Metadata]).Analyse(AnalysisInput.ForRun(run)).ToList();
 
         var storage = Assert.Single(findings, f => f.Severity == Severity.Warning);
         Assert.Equal("S3 read takes 75% of request time: the bottleneck of this run", storage.Title);
@@ -36,7 +37,7 @@ public sealed class AnalyserTests
             Histogram(Metadata.Instrument, "ms", count: 100, mean: 20, p50: 20, p99: 30),
         ]);
 
-        var finding = Assert.Single(new ComponentShareAnalyser([Metadata]).Analyse(run));
+        var finding = Assert.Single(new ComponentShareAnalyser([Metadata]).Analyse(AnalysisInput.ForRun(run)));
 
         Assert.Contains("0.1 DynamoDB lookup measurements per request measurement (counted as 0.1) -> 20% of request time", finding.Evidence);
     }
@@ -51,7 +52,7 @@ public sealed class AnalyserTests
             Histogram(Storage.Instrument, "ms", count: 150, mean: 600, p50: 600, p99: 900),
         ]);
 
-        var finding = Assert.Single(new ComponentShareAnalyser([Storage]).Analyse(run));
+        var finding = Assert.Single(new ComponentShareAnalyser([Storage]).Analyse(AnalysisInput.ForRun(run)));
 
         Assert.Equal(0.6, finding.Score, 1e-9);
     }
@@ -61,7 +62,7 @@ public sealed class AnalyserTests
     {
         var run = Run(meanMs: 10, whiteBox: [Histogram(Storage.Instrument, "ms", count: 10, mean: 9, p50: 9, p99: 9)]);
 
-        var finding = Assert.Single(new ComponentShareAnalyser([Storage]).Analyse(run));
+        var finding = Assert.Single(new ComponentShareAnalyser([Storage]).Analyse(AnalysisInput.ForRun(run)));
 
         Assert.Contains("client-side latency: mean 10 ms", finding.Evidence);
         Assert.Equal(0.9, finding.Score, 1e-9);
@@ -76,7 +77,7 @@ public sealed class AnalyserTests
             Histogram(Metadata.Instrument, "ms", count: 100, mean: 1, p50: 1, p99: 1.5),
         ]);
 
-        var finding = Assert.Single(new TailLatencyAnalyser([Storage, Metadata]).Analyse(run));
+        var finding = Assert.Single(new TailLatencyAnalyser([Storage, Metadata]).Analyse(AnalysisInput.ForRun(run)));
 
         Assert.Equal("Heavy latency tail (p99 is 8x the median), carried by S3 read", finding.Title);
     }
@@ -91,7 +92,7 @@ public sealed class AnalyserTests
             Histogram(Metadata.Instrument, "ms", count: 600, mean: 12, p50: 7.7, p99: 80),
         ]);
 
-        var finding = Assert.Single(new TailLatencyAnalyser([Storage, Metadata]).Analyse(run));
+        var finding = Assert.Single(new TailLatencyAnalyser([Storage, Metadata]).Analyse(AnalysisInput.ForRun(run)));
 
         Assert.EndsWith("carried by S3 read", finding.Title, StringComparison.Ordinal);
     }
@@ -99,13 +100,13 @@ public sealed class AnalyserTests
     [Fact]
     public void TailLatency_NarrowDistribution_SaysNothing()
     {
-        Assert.Empty(new TailLatencyAnalyser([Storage]).Analyse(Run(p50: 10, p99: 20)));
+        Assert.Empty(new TailLatencyAnalyser([Storage]).Analyse(AnalysisInput.ForRun(Run(p50: 10, p99: 20))));
     }
 
     [Fact]
     public void TailLatency_NoComponentCarriesIt_SaysRequestsQueue()
     {
-        var finding = Assert.Single(new TailLatencyAnalyser([Storage]).Analyse(Run(p50: 10, p99: 50)));
+        var finding = Assert.Single(new TailLatencyAnalyser([Storage]).Analyse(AnalysisInput.ForRun(Run(p50: 10, p99: 50))));
 
         Assert.EndsWith("requests queue rather than one component being slow", finding.Title, StringComparison.Ordinal);
     }
@@ -115,7 +116,7 @@ public sealed class AnalyserTests
     {
         var run = Run(failed: 50, whiteBox: [Counter("registry.storage.errors", 50)], errors: new() { ["status 503"] = 50 });
 
-        var finding = Assert.Single(new ErrorCorrelationAnalyser([Storage]).Analyse(run));
+        var finding = Assert.Single(new ErrorCorrelationAnalyser([Storage]).Analyse(AnalysisInput.ForRun(run)));
 
         Assert.Equal(Severity.Error, finding.Severity);
         Assert.Equal("5% of requests failed; S3 read reported 50 errors, 100% of the failures", finding.Title);
@@ -125,7 +126,7 @@ public sealed class AnalyserTests
     [Fact]
     public void ErrorCorrelation_NoComponentErrors_PointsOutsideTheService()
     {
-        var finding = Assert.Single(new ErrorCorrelationAnalyser([Storage]).Analyse(Run(failed: 1)));
+        var finding = Assert.Single(new ErrorCorrelationAnalyser([Storage]).Analyse(AnalysisInput.ForRun(Run(failed: 1))));
 
         Assert.Equal(Severity.Warning, finding.Severity);
         Assert.Contains("no component counted errors", finding.Title, StringComparison.Ordinal);
@@ -134,22 +135,22 @@ public sealed class AnalyserTests
     [Fact]
     public void ErrorCorrelation_NoFailures_SaysNothing()
     {
-        Assert.Empty(new ErrorCorrelationAnalyser([Storage]).Analyse(Run()));
+        Assert.Empty(new ErrorCorrelationAnalyser([Storage]).Analyse(AnalysisInput.ForRun(Run())));
     }
 
     [Fact]
     public void Saturation_ThroughputFlattens_FindsTheKnee()
     {
-        IReadOnlyList<(int, RunReport)> sweep =
+        IReadOnlyList<SweepPoint> sweep =
         [
-            (1, Run(throughput: 100, p50: 10)),
-            (5, Run(throughput: 480, p50: 10.4)),
-            (10, Run(throughput: 900, p50: 11)),
-            (20, Run(throughput: 950, p50: 21)),
-            (50, Run(throughput: 960, p50: 52)),
+            new(1, Run(throughput: 100, p50: 10)),
+            new(5, Run(throughput: 480, p50: 10.4)),
+            new(10, Run(throughput: 900, p50: 11)),
+            new(20, Run(throughput: 950, p50: 21)),
+            new(50, Run(throughput: 960, p50: 52)),
         ];
 
-        var finding = Assert.Single(SaturationAnalyser.Analyse(sweep));
+        var finding = Assert.Single(new SaturationAnalyser().Analyse(AnalysisInput.ForSweep(sweep)));
 
         Assert.Equal("Throughput saturates at about 10 clients (900 req/s); beyond that latency grows instead of throughput", finding.Title);
         Assert.Contains("10 -> 20 clients: throughput +5.6%, p50 +90.9%", finding.Evidence);
@@ -158,18 +159,57 @@ public sealed class AnalyserTests
     [Fact]
     public void Saturation_LinearScaling_SaysNothing()
     {
-        Assert.Empty(SaturationAnalyser.Analyse([(1, Run(throughput: 100)), (2, Run(throughput: 200)), (4, Run(throughput: 390))]));
+        Assert.Empty(new SaturationAnalyser().Analyse(AnalysisInput.ForSweep([new(1, Run(throughput: 100)), new(2, Run(throughput: 200)), new(4, Run(throughput: 390))])));
     }
 
     [Fact]
     public void CpuSaturation_NearlyAllCores_IsAWarning()
     {
-        var run = Run(durationSeconds: 10, whiteBox: [Counter(CpuSaturationAnalyser.CpuTimeInstrument, 18, unit: "s")]);
+        var run = Run(durationSeconds: 10) with { Process = new ProcessMetrics(18, 0, 0, 0, 0, 0, 0, 0) };
 
-        var finding = Assert.Single(new CpuSaturationAnalyser(cores: 2).Analyse(run));
+        var finding = Assert.Single(new CpuSaturationAnalyser(cores: 2).Analyse(AnalysisInput.ForRun(run)));
 
         Assert.StartsWith("The process used 90% of 2 cores", finding.Title, StringComparison.Ordinal);
-        Assert.Empty(new CpuSaturationAnalyser(cores: 8).Analyse(run));
+        Assert.Contains("process.cpu.time: 18 s of CPU in 10 s on 2 cores", finding.Evidence);
+        Assert.Empty(new CpuSaturationAnalyser(cores: 8).Analyse(AnalysisInput.ForRun(run)));
+    }
+
+    [Fact]
+    public void CpuSaturation_NoProcessMetrics_ReadsACapturedCpuTimeInstrument()
+    {
+        var run = Run(durationSeconds: 10, whiteBox: [Counter(CpuSaturationAnalyser.CpuTimeInstrument, 18, unit: "s")]);
+
+        var finding = Assert.Single(new CpuSaturationAnalyser(cores: 2).Analyse(AnalysisInput.ForRun(run)));
+
+        Assert.StartsWith("The process used 90% of 2 cores", finding.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Analysers_OnlyUseThePartOfTheInputTheyUnderstand()
+    {
+        var run = Run(failed: 50, p50: 10, p99: 90);
+
+        Assert.Empty(new SaturationAnalyser().Analyse(AnalysisInput.ForRun(run)));
+        Assert.Empty(new MemoryGrowthAnalyser().Analyse(AnalysisInput.ForRun(run)));
+        Assert.Empty(new TailLatencyAnalyser([Storage]).Analyse(AnalysisInput.ForMemory([])));
+        Assert.Empty(new CpuSaturationAnalyser().Analyse(AnalysisInput.ForSweep([])));
+    }
+
+    [Fact]
+    public void DefaultAnalysers_AreExtendedAndNarrowedWithoutChangingTheDefault()
+    {
+        var defaults = Analysers.Default([Storage]);
+        var custom = defaults.Without<TailLatencyAnalyser>().With(new TailLatencyAnalyser([Storage], ratio: 20));
+        var run = Run(p50: 10, p99: 90);
+
+        Assert.Equal(7, defaults.Count);
+        Assert.Equal(["component share", "tail latency", "error correlation", "CPU saturation", "saturation", "memory growth", "resource cost"], defaults.Select(a => a.Name));
+        Assert.Single(defaults.Analyse(AnalysisInput.ForRun(run)), f => f.Analyser == "tail latency");
+        Assert.Equal(7, custom.Count);
+        Assert.Empty(custom.Analyse(AnalysisInput.ForRun(run)));
+        Assert.Empty(Analysers.Empty.Analyse(AnalysisInput.ForRun(run)));
+        Assert.Throws<ArgumentNullException>(() => defaults.With(null!));
+        Assert.Throws<ArgumentException>(() => defaults.With([null!]));
     }
 
     [Fact]
@@ -177,10 +217,10 @@ public sealed class AnalyserTests
     {
         var run = Run(failed: 50, p50: 10, p99: 90, whiteBox: [Counter("registry.storage.errors", 50)]);
 
-        var findings = RunAnalysis.Analyse(run, [new TailLatencyAnalyser([Storage]), new ErrorCorrelationAnalyser([Storage])]);
+        var findings = RunAnalysis.Analyse(AnalysisInput.ForRun(run), [new TailLatencyAnalyser([Storage]), new ErrorCorrelationAnalyser([Storage])]);
 
         Assert.Equal(["error correlation", "tail latency"], findings.Select(f => f.Analyser));
-        Assert.Equal("analyser: error correlation", findings[0].ToReport().Evidence[0]);
+        Assert.Equal("analyser: error correlation", FindingReport.From(findings[0]).Evidence[0]);
     }
 
     [Fact]
@@ -188,18 +228,27 @@ public sealed class AnalyserTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new ComponentShareAnalyser([], warnShare: 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => new TailLatencyAnalyser([], ratio: 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SaturationAnalyser(double.NaN));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new MemoryGrowthAnalyser(0));
     }
 
-    private static InstrumentReport Histogram(string name, string unit, long count, double mean, double p50, double p99) =>
-        new("Acme.Registry", name, unit, "Histogram", count, mean * count, mean, p50, p99, p99 * 1.2);
+    private static InstrumentSummary Histogram(string name, string unit, long count, double mean, double p50, double p99) =>
+        new("Acme.Registry", name, unit, "Histogram", count, mean * count, p50 / 2, p99 * 1.2, p50, p99);
 
-    private static InstrumentReport Counter(string name, double sum, string unit = "{error}") =>
-        new("Acme.Registry", name, unit, "Counter", 1, sum, sum, null, null, sum);
+    private static InstrumentSummary Counter(string name, double sum, string unit = "{error}") =>
+        new("Acme.Registry", name, unit, "Counter", 1, sum, sum, sum, null, null);
 
-    private static RunReport Run(
+    // A run with the given figures; completed requests are throughput x duration, so that the run's own
+    // RequestsPerSecond is the throughput asked for.
+    private static RunResult Run(
         double meanMs = 10, double p50 = 10, double p99 = 20, double throughput = 100, long failed = 0, double durationSeconds = 10,
-        IReadOnlyList<InstrumentReport>? whiteBox = null, Dictionary<string, long>? errors = null) =>
-        new("run", "test run", DateTimeOffset.UnixEpoch, durationSeconds, new RequestTotals(1000, 1000 - failed, failed, 0, 0),
-            throughput, 0, new LatencySummary(1, meanMs, 1, p50, p50, p50, p99, p99, p99, p99), [], [],
-            errors ?? [], [], null, whiteBox ?? [], [], null);
+        IReadOnlyList<InstrumentSummary>? whiteBox = null, Dictionary<string, long>? errors = null)
+    {
+        var completed = (long)Math.Round(throughput * durationSeconds);
+        var started = DateTimeOffset.UnixEpoch;
+        return new RunResult(
+            "run", "test run", new RunEnvironment("host", "os", ".NET", 2, started, started.AddSeconds(durationSeconds)),
+            TimeSpan.FromSeconds(durationSeconds), new RunTotals(completed, completed - failed, failed, 0, 0, 0),
+            new LatencyStats(completed, 1, meanMs, 1, p50, p50, p50, p99, p99, p99, p99), [], errors ?? [], [], whiteBox ?? [], null, [], 0, string.Empty, false);
+    }
 }

@@ -23,7 +23,7 @@ public sealed class MemoryGrowthAnalyserTests
     {
         var samples = Enumerable.Range(0, 60).Select(s => new MemorySample(s, 200 * MiB, 50 * MiB + s * MiB / 2)).ToList();
 
-        var finding = Assert.Single(MemoryGrowthAnalyser.Analyse(samples, limitMiBPerMinute: 8));
+        var finding = Assert.Single(new MemoryGrowthAnalyser(limitMiBPerMinute: 8).Analyse(AnalysisInput.ForMemory(samples)));
 
         Assert.Equal(Severity.Warning, finding.Severity);
         Assert.Equal("Memory keeps growing during the soak: 30 MiB/min", finding.Title);
@@ -35,7 +35,7 @@ public sealed class MemoryGrowthAnalyserTests
         var random = new Random(7);
         var samples = Enumerable.Range(0, 60).Select(s => new MemorySample(s, 200 * MiB + random.Next(0, (int)MiB), 50 * MiB)).ToList();
 
-        var finding = Assert.Single(MemoryGrowthAnalyser.Analyse(samples));
+        var finding = Assert.Single(new MemoryGrowthAnalyser().Analyse(AnalysisInput.ForMemory(samples)));
 
         Assert.Equal(Severity.Hint, finding.Severity);
         Assert.StartsWith("Memory is flat during the soak", finding.Title, StringComparison.Ordinal);
@@ -44,6 +44,6 @@ public sealed class MemoryGrowthAnalyserTests
     [Fact]
     public void Analyse_TooFewSamples_SaysNothing()
     {
-        Assert.Empty(MemoryGrowthAnalyser.Analyse([new MemorySample(0, 1, 1), new MemorySample(1, 2, 2)]));
+        Assert.Empty(new MemoryGrowthAnalyser().Analyse(AnalysisInput.ForMemory([new MemorySample(0, 1, 1), new MemorySample(1, 2, 2)])));
     }
 }

@@ -1,5 +1,5 @@
 using PerfTesting.Analysis;
-using PerfTesting.Reporting.Model;
+using PerfTesting.Measurement;
 
 namespace Tests.Unit.Analysis;
 
@@ -12,9 +12,9 @@ public sealed class ResourceCostAnalyserTests
 {
     private const long Bytes = 4_194_283_700;
 
-    private static readonly RunReport BaselineS3 = Run("baseline-s3", requests: 100, Bytes, allocated: 5_857_968_504, cpuSeconds: 22.3);
-    private static readonly RunReport PostgresStore = Run("postgres-store", requests: 100, Bytes, allocated: 85_822_360, cpuSeconds: 6.8);
-    private static readonly RunReport PresignedUrls = Run("presigned-urls", requests: 100, Bytes, allocated: 34_196_552, cpuSeconds: 3.7);
+    private static readonly RunResult BaselineS3 = Run("baseline-s3", requests: 100, Bytes, allocated: 5_857_968_504, cpuSeconds: 22.3);
+    private static readonly RunResult PostgresStore = Run("postgres-store", requests: 100, Bytes, allocated: 85_822_360, cpuSeconds: 6.8);
+    private static readonly RunResult PresignedUrls = Run("presigned-urls", requests: 100, Bytes, allocated: 34_196_552, cpuSeconds: 3.7);
 
     [Fact]
     public void Cost_IsPerRequestAndPerByte()
@@ -30,7 +30,7 @@ public sealed class ResourceCostAnalyserTests
     [Fact]
     public void Cost_WithoutProcessFigures_IsNull()
     {
-        var run = BaselineS3 with { WhiteBox = [] };
+        var run = BaselineS3 with { Process = null };
 
         Assert.Null(ResourceCost.Of(run));
     }
@@ -88,10 +88,32 @@ public sealed class ResourceCostAnalyserTests
         Assert.Empty(new ResourceCostAnalyser().Analyse([BaselineS3]));
     }
 
-    private static RunReport Run(string name, long requests, long bytes, double allocated, double cpuSeconds) =>
-        new(name, "test run", DateTimeOffset.UnixEpoch, 10, new RequestTotals(requests, requests, 0, 0, bytes),
-            requests / 10.0, bytes / 10.0, new LatencySummary(1, 10, 1, 10, 10, 10, 20, 20, 20, 20), [], [], new Dictionary<string, long>(), [], null,
-            [Counter(ResourceCost.AllocatedInstrument, allocated, "By"), Counter(CpuSaturationAnalyser.CpuTimeInstrument, cpuSeconds, "s")], [], null);
+    // The process figures as the load runner measures them (RunResult.Process); the rest is filler.
+    private static RunResult Run(string name, long requests, long bytes, double allocated, double cpuSeconds) =>
+        new(name, "test run", new RunEnvironment("host", "os", ".NET", 2, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddSeconds(10)),
+            TimeSpan.FromSeconds(10), new RunTotals(requests, requests, 0, 0, 0, bytes), LatencyStats.Empty, [], new Dictionary<string, long>(), [], [],
+            new ProcessMetrics(cpuSeconds, 0, 0, 0, (long)allocated, 0, 0, 0), [], 0, string.Empty, false);
 
-    private static InstrumentReport Counter(string name, double sum, string unit) => new("process", name, unit, "Counter", 1, sum, sum, null, null, sum);
+    [Fact]
+    public void Cost_WithoutProcessMetrics_ReadsCapturedProcessInstruments()
+    {
+        var run = BaselineS3 with
+        {
+            Process = null,
+            WhiteBox = [Counter(ResourceCost.AllocatedInstrument, 5_857_968_504, "By"), Counter(CpuSaturationAnalyser.CpuTimeInstrument, 22.3, "s")],
+        };
+
+        Assert.Equal(ResourceCost.Of(BaselineS3), ResourceCost.Of(run));
+    }
+
+    [Fact]
+    public void AsAnAnalyser_ComparesTheInputsRuns()
+    {
+        var finding = Assert.Single(new ResourceCostAnalyser().Analyse(AnalysisInput.ForRuns([BaselineS3, PostgresStore, PresignedUrls])));
+
+        Assert.StartsWith("baseline-s3 allocates", finding.Title, StringComparison.Ordinal);
+        Assert.Empty(new ResourceCostAnalyser().Analyse(AnalysisInput.ForRun(BaselineS3)));
+    }
+
+    private static InstrumentSummary Counter(string name, double sum, string unit) => new("process", name, unit, "Counter", 1, sum, sum, sum, null, null);
 }

@@ -2,8 +2,6 @@ using PerfTesting.BackingServices;
 
 namespace Tests.Unit.BackingServices;
 
-// Reads DOCKER_HOST, which DockerEngineProbeTests change.
-[Collection(nameof(DockerHostVariable))]
 public sealed class BackingServicesSelectionTests
 {
     [Theory]
@@ -48,21 +46,5 @@ public sealed class BackingServicesSelectionTests
 
         Assert.Equal(BackingServiceKind.External, kind);
         Assert.False(asked);
-    }
-
-    [Fact]
-    public async Task StartAsync_ContainersWithoutDocker_FailsWithHowToFixIt()
-    {
-        var ct = TestContext.Current.CancellationToken;
-        if (await PerfTesting.BackingServices.Containers.DockerEngineProbe.AnswersAsync(ct))
-        {
-            Assert.Skip("A Docker engine answers here; the integration tests run the containers provider instead.");
-        }
-
-        var error = await Assert.ThrowsAsync<BackingServicesUnavailableException>(
-            () => BackingServicesLauncher.StartAsync(BackingServiceKind.Containers, ct));
-
-        Assert.Contains("Docker", error.Message, StringComparison.Ordinal);
-        Assert.Contains("PERF_SERVICES=local", error.Message, StringComparison.Ordinal);
     }
 }

@@ -1,3 +1,4 @@
+using PerfTesting.Comparison;
 using PerfTesting.Baselines;
 
 namespace Tests.Unit.Baselines;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using PerfTesting.Baselines;
+using PerfTesting.Measurement;
 
 namespace Tests.Unit.Baselines;
 

@@ -1,5 +1,6 @@
 using HdrHistogram;
 using PerfTesting.Baselines;
+using PerfTesting.Measurement;
 
 namespace Tests.Unit.Baselines;
 

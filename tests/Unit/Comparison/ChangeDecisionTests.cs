@@ -1,4 +1,3 @@
-using PerfTesting.Baselines;
 using PerfTesting.Comparison;
 
 namespace Tests.Unit.Comparison;

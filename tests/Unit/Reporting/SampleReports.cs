@@ -1,5 +1,7 @@
+using PerfTesting.Comparison;
 using HdrHistogram;
 using PerfTesting.Baselines;
+using PerfTesting.Measurement;
 using PerfTesting.Reporting.Model;
 
 namespace Tests.Unit.Reporting;

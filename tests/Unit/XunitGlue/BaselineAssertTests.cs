@@ -1,3 +1,4 @@
+using PerfTesting.Comparison;
 using PerfTesting.Baselines;
 using PerfTesting.Xunit.Baselines;
 using Tests.Unit.Baselines;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using HdrHistogram;
-using PerfTesting.Baselines;
+using PerfTesting.Measurement;
 using PerfTesting.Reporting.Model;
 
 namespace PerfTesting.Reporting.Exporters;

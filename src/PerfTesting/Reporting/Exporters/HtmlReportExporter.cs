@@ -126,8 +126,8 @@ public sealed class HtmlReportExporter : IReportExporter
                 html.Append("<table><tr><th>metric</th><th>baseline</th><th>current</th><th>change</th><th>tolerance</th><th>p-value</th><th>test</th><th>verdict</th></tr>");
                 foreach (var m in baseline.Metrics)
                 {
-                    var css = m.Verdict == Baselines.Verdict.Regressed ? "fail" : m.Verdict == Baselines.Verdict.Improved ? "pass" : string.Empty;
-                    html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(Baselines.ComparisonTable.Label(m.Metric))}</td><td>{E(Baselines.ComparisonTable.Value(m.Metric, m.Baseline))}</td><td>{E(Baselines.ComparisonTable.Value(m.Metric, m.Current))}</td><td>{E(Baselines.ComparisonTable.Change(m))}</td><td>{ReportFormat.Number(m.Tolerance * 100, "0.#")}{(m.Metric == Baselines.BaselineMetric.ErrorRate ? " pp" : "%")}</td><td>{(double.IsNaN(m.PValue) ? "n/a" : m.PValue < 0.0001 ? "&lt;0.0001" : ReportFormat.Number(m.PValue, "0.0000"))}</td><td>{E(m.Test)}</td><td class=\"{css}\" title=\"{E(m.Reason)}\">{m.Verdict}{(m.Verdict == Baselines.Verdict.Inconclusive ? ": " + E(m.Reason) : string.Empty)}</td></tr>");
+                    var css = m.Verdict == global::PerfTesting.Comparison.Verdict.Regressed ? "fail" : m.Verdict == global::PerfTesting.Comparison.Verdict.Improved ? "pass" : string.Empty;
+                    html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(Baselines.ComparisonTable.Label(m.Metric))}</td><td>{E(Baselines.ComparisonTable.Value(m.Metric, m.Baseline))}</td><td>{E(Baselines.ComparisonTable.Value(m.Metric, m.Current))}</td><td>{E(Baselines.ComparisonTable.Change(m))}</td><td>{ReportFormat.Number(m.Tolerance * 100, "0.#")}{(m.Metric == Baselines.BaselineMetric.ErrorRate ? " pp" : "%")}</td><td>{(double.IsNaN(m.PValue) ? "n/a" : m.PValue < 0.0001 ? "&lt;0.0001" : ReportFormat.Number(m.PValue, "0.0000"))}</td><td>{E(m.Test)}</td><td class=\"{css}\" title=\"{E(m.Reason)}\">{m.Verdict}{(m.Verdict == global::PerfTesting.Comparison.Verdict.Inconclusive ? ": " + E(m.Reason) : string.Empty)}</td></tr>");
                 }
 
                 html.Append("</table>");

@@ -1,3 +1,4 @@
+using PerfTesting.Comparison;
 using System.Globalization;
 using System.Text;
 using PerfTesting.Baselines;

@@ -1,4 +1,5 @@
 using PerfTesting.Baselines;
+using PerfTesting.Comparison;
 
 namespace PerfTesting.Reporting.Model;
 

@@ -1,3 +1,5 @@
+using PerfTesting.Measurement;
+
 namespace PerfTesting.Reporting.Model;
 
 /// <summary>One run as reported. Latencies are in milliseconds, rates per second.</summary>
@@ -35,6 +37,6 @@ public sealed record RunReport(
     IReadOnlyList<FindingReport> Findings,
     string? Histogram)
 {
-    /// <summary>Failed divided by completed requests.</summary>
-    public double ErrorRate => Totals.Completed == 0 ? 0 : (double)Totals.Failed / Totals.Completed;
+    /// <summary>Failed divided by completed requests (<see cref="RunTotals.ErrorRateOf"/>).</summary>
+    public double ErrorRate => RunTotals.ErrorRateOf(Totals.Failed, Totals.Completed);
 }

@@ -42,7 +42,7 @@ public static class RunReports
             sla is null ? [] : [.. sla.Lines.Select(l => new SlaLineReport(l.Requirement.Describe(), l.LimitText, l.ActualText, l.Passed))],
             baseline is null ? null : BaselineReport.From(baseline),
             [.. WhiteBox(result)],
-            findings is null ? [] : [.. findings.Select(f => f.ToReport())],
+            findings is null ? [] : [.. findings.Select(FindingReport.From)],
             result.LatencyHistogram);
     }
 

@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
 using PerfTesting.Load;
 
-namespace Tests.Unit.Load;
+namespace Tests.Integration.Load;
 
 public sealed class LoadRunnerTests
 {
@@ -190,7 +190,7 @@ public sealed class LoadRunnerTests
     [Fact]
     public async Task RunAsync_NamedMeters_AreCapturedForTheWindow()
     {
-        using var meter = new Meter("Tests.Unit.Service." + Guid.NewGuid().ToString("N"));
+        using var meter = new Meter("Tests.Integration.Service." + Guid.NewGuid().ToString("N"));
         var duration = meter.CreateHistogram<double>("service.work.duration", "ms");
         var active = meter.CreateUpDownCounter<int>("service.active");
         var scenario = Scenario.Create("instrumented", (context, _) =>

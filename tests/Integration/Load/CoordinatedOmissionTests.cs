@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using PerfTesting.Load;
 
-namespace Tests.Unit.Load;
+namespace Tests.Integration.Load;
 
 /// <summary>
 /// A loopback server that stops answering for a known time. The open model keeps sending on schedule

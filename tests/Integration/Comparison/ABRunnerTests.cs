@@ -1,10 +1,9 @@
 using Microsoft.AspNetCore.Builder;
-using PerfTesting.Baselines;
 using PerfTesting.Comparison;
 using PerfTesting.Load;
 using PerfTesting.Measurement;
 
-namespace Tests.Unit.Comparison;
+namespace Tests.Integration.Comparison;
 
 public sealed class ABRunnerTests
 {

@@ -1,4 +1,4 @@
-namespace PerfTesting.Baselines;
+namespace PerfTesting.Comparison;
 
 /// <summary>
 /// What a comparison concluded about one metric, or about a whole run. The same rule applies to every

@@ -2,7 +2,7 @@ using System.Net.Sockets;
 using System.Text;
 using PerfTesting.BackingServices.Containers;
 
-namespace Tests.Unit.BackingServices;
+namespace Tests.Integration.BackingServices.Containers;
 
 // DOCKER_HOST is process-wide state, so these tests must not run beside each other.
 [Collection(nameof(DockerHostVariable))]

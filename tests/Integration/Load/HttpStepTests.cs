@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using PerfTesting.Load;
 
-namespace Tests.Unit.Load;
+namespace Tests.Integration.Load;
 
 public sealed class HttpStepTests
 {

@@ -4,7 +4,7 @@ using PerfTesting.Load;
 using PerfTesting.Xunit.Comparison;
 using PerfTesting.Xunit.Load;
 
-namespace Tests.Unit.Comparison;
+namespace Tests.Integration.Comparison;
 
 /// <summary>
 /// The README's A/B example, kept compiling and passing: one scenario written against a URL, run

@@ -4,7 +4,7 @@ using PerfTesting.Load;
 using PerfTesting.Measurement;
 using PerfTesting.Xunit.Assertions;
 
-namespace Tests.Unit.Assertions;
+namespace Tests.Integration.Assertions;
 
 public sealed class SlaTests
 {

@@ -1,4 +1,4 @@
-namespace Tests.Unit.BackingServices;
+namespace Tests.Integration.BackingServices.Containers;
 
 /// <summary>Sets DOCKER_HOST for one test and restores it afterwards.</summary>
 [CollectionDefinition(nameof(DockerHostVariable), DisableParallelization = true)]

@@ -1,7 +1,7 @@
 using PerfTesting.Assertions;
 using PerfTesting.Load;
 
-namespace Tests.Unit.Load;
+namespace Tests.Integration.Load;
 
 public sealed class StressSearchTests
 {

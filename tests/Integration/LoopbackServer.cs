@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Tests.Unit;
+namespace Tests.Integration;
 
 /// <summary>A Kestrel server on 127.0.0.1 with a free port, for tests that need real sockets.</summary>
 internal sealed class LoopbackServer : IAsyncDisposable

@@ -1,7 +1,7 @@
 using HdrHistogram;
 using HdrHistogram.Utilities;
 
-namespace PerfTesting.Baselines;
+namespace PerfTesting.Measurement;
 
 /// <summary>
 /// HdrHistogram's own compressed encoding in base64, the form HdrHistogram tools in every language
