@@ -1,5 +1,6 @@
 using Testcontainers.LocalStack;
 using Testcontainers.PostgreSql;
+using Testcontainers.Redis;
 
 namespace PerfTesting.BackingServices.Containers;
 
@@ -14,6 +15,7 @@ public sealed class ContainerBackingServices : IBackingServices
 
     private readonly LocalStackContainer _localStack;
     private readonly PostgreSqlContainer _postgres;
+    private RedisContainer? _redis;
 
     private ContainerBackingServices(LocalStackContainer localStack, PostgreSqlContainer postgres, BackingServiceEndpoints endpoints)
     {
@@ -63,7 +65,8 @@ public sealed class ContainerBackingServices : IBackingServices
         var url = new Uri(localStack.GetConnectionString());
         var endpoint = new AwsEndpoint(url, AwsEndpoint.DefaultRegion, AwsCredentials.LocalStack, IsEmulator: false);
         var endpoints = new BackingServiceEndpoints(BackingServiceKind.Containers, endpoint, endpoint, postgres.GetConnectionString());
-        return new ContainerBackingServices(localStack, postgres, endpoints);
+        var services = new ContainerBackingServices(localStack, postgres, endpoints);
+        return await WithRedisAsync(services, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -71,6 +74,33 @@ public sealed class ContainerBackingServices : IBackingServices
     {
         await _localStack.DisposeAsync().ConfigureAwait(false);
         await _postgres.DisposeAsync().ConfigureAwait(false);
+        if (_redis is not null)
+        {
+            await _redis.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    // Redis (optional, see RedisContainers) joins after the others, so the provider fails as one when it cannot start.
+    private static async Task<ContainerBackingServices> WithRedisAsync(ContainerBackingServices services, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var redis = await RedisContainers.StartIfConfiguredAsync(cancellationToken).ConfigureAwait(false);
+            if (redis is null)
+            {
+                return services;
+            }
+
+            var withRedis = new ContainerBackingServices(services._localStack, services._postgres, services.Endpoints with { Redis = redis.GetConnectionString() });
+            withRedis._redis = redis;
+            return withRedis;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await services.DisposeAsync().ConfigureAwait(false);
+            throw new BackingServicesUnavailableException(
+                $"The containers provider could not start Redis from {RedisContainers.ImageVariable}={System.Environment.GetEnvironmentVariable(RedisContainers.ImageVariable)}: {e.Message}", e);
+        }
     }
 
     private static string Image(string variable, string fallback) =>
