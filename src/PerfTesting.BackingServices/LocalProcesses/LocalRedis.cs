@@ -15,6 +15,7 @@ public sealed class LocalRedis : IAsyncDisposable
     public const string DefaultBinary = "/usr/bin/redis-server";
 
     private readonly WatchedProcess _process;
+    private int _disposed;
 
     private LocalRedis(WatchedProcess process, int port)
     {
@@ -64,8 +65,8 @@ public sealed class LocalRedis : IAsyncDisposable
         return new LocalRedis(process, chosen);
     }
 
-    /// <summary>Stops the server and deletes its directory.</summary>
-    public ValueTask DisposeAsync() => _process.DisposeAsync();
+    /// <summary>Stops the server and deletes its directory; a second call does nothing.</summary>
+    public ValueTask DisposeAsync() => Interlocked.Exchange(ref _disposed, 1) == 0 ? _process.DisposeAsync() : ValueTask.CompletedTask;
 
     private static string Locate()
     {
