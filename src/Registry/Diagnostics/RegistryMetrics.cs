@@ -37,6 +37,9 @@ internal sealed class RegistryMetrics : IDisposable
     /// <summary>Failures talking to a backing service, by component.</summary>
     public const string StorageErrors = "registry.storage.errors";
 
+    /// <summary>Waiting for a pooled PostgreSQL connection (open, or taken from the pool); long when the pool is too small.</summary>
+    public const string PostgresPoolWait = "registry.postgres.pool_wait.duration";
+
     /// <summary>Metadata-cache lookups answered without reading the store (tag <c>kind</c>: model or list).</summary>
     public const string CacheHits = "registry.cache.hits";
 
@@ -50,6 +53,7 @@ internal sealed class RegistryMetrics : IDisposable
     public const string CacheEvictions = "registry.cache.evictions";
 
     private readonly Meter _meter;
+    private readonly Histogram<double> _poolWait;
     private readonly Counter<long> _cacheHits;
     private readonly Counter<long> _cacheMisses;
     private readonly Counter<long> _cacheBypasses;
@@ -75,6 +79,7 @@ internal sealed class RegistryMetrics : IDisposable
         _bytes = _meter.CreateCounter<long>(BytesSent, "By", "Archive bytes sent");
         _active = _meter.CreateUpDownCounter<long>(ActiveRequests, "{request}", "Requests in progress");
         _errors = _meter.CreateCounter<long>(StorageErrors, "{error}", "Backing service failures");
+        _poolWait = _meter.CreateHistogram<double>(PostgresPoolWait, "s", "Wait for a pooled PostgreSQL connection");
         _cacheHits = _meter.CreateCounter<long>(CacheHits, "{lookup}", "Metadata lookups served by the cache");
         _cacheMisses = _meter.CreateCounter<long>(CacheMisses, "{lookup}", "Metadata lookups that read the store");
         _cacheBypasses = _meter.CreateCounter<long>(CacheBypasses, "{lookup}", "Metadata lookups that bypassed an unavailable cache");
@@ -100,6 +105,8 @@ internal sealed class RegistryMetrics : IDisposable
     public void RequestEnded() => _active.Add(-1);
 
     public void RecordError(string component) => _errors.Add(1, new KeyValuePair<string, object?>("component", component));
+
+    public void RecordPoolWait(TimeSpan elapsed) => _poolWait.Record(elapsed.TotalSeconds);
 
     public void RecordCacheHit(CacheKind kind) => _cacheHits.Add(1, Kind(kind));
 
