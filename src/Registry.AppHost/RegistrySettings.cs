@@ -19,6 +19,11 @@ internal static class RegistrySettings
             ["BackingServices:Region"] = endpoints.S3.Region,
         };
 
+        if (endpoints.Redis is { } redis)
+        {
+            settings["BackingServices:Redis"] = redis;
+        }
+
         // No URL means real AWS: the key is left out rather than set empty.
         if (endpoints.S3.ServiceUrl is { } s3)
         {

@@ -28,9 +28,15 @@ public sealed class RegistryApp : WebApplicationFactory<Program>
     private int _serverErrors;
 
     public RegistryApp(BackingServiceEndpoints endpoints, string owner, IReadOnlyDictionary<string, string?>? settings = null)
+        : this(endpoints, IsolatedNames.For(owner), settings)
+    {
+    }
+
+    /// <summary>An instance on given names: two apps on the same names are two instances of one registry (one bucket, tables, database).</summary>
+    public RegistryApp(BackingServiceEndpoints endpoints, IsolatedNames names, IReadOnlyDictionary<string, string?>? settings = null)
     {
         _endpoints = endpoints;
-        Names = IsolatedNames.For(owner);
+        Names = names;
         _settings = new Dictionary<string, string?>
         {
             ["Registry:Bucket"] = Names.Bucket,

@@ -3,6 +3,7 @@ using DotNet.Testcontainers.Containers;
 using Npgsql;
 using Testcontainers.LocalStack;
 using Testcontainers.PostgreSql;
+using Testcontainers.Redis;
 
 namespace PerfTesting.BackingServices.Containers;
 
@@ -20,6 +21,7 @@ public sealed class ContainerBackingServices : IBackingServices
 
     private readonly IContainer _aws;
     private readonly PostgreSqlContainer _postgres;
+    private RedisContainer? _redis;
 
     private ContainerBackingServices(IContainer aws, PostgreSqlContainer postgres, BackingServiceEndpoints endpoints, string description)
     {
@@ -57,7 +59,10 @@ public sealed class ContainerBackingServices : IBackingServices
 
             var endpoints = new BackingServiceEndpoints(
                 BackingServiceKind.Containers, AwsEndpointOf(aws, images.Aws, s3: true), AwsEndpointOf(aws, images.Aws, s3: false), ConnectionStringOf(postgres));
-            return new ContainerBackingServices(aws, postgres, endpoints, plan);
+            var services = new ContainerBackingServices(aws, postgres, endpoints, plan);
+            aws = null; // owned by services from here: WithRedisAsync disposes them when Redis cannot start
+            postgres = null;
+            return await WithRedisAsync(services, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -85,6 +90,33 @@ public sealed class ContainerBackingServices : IBackingServices
     {
         await _aws.DisposeAsync().ConfigureAwait(false);
         await _postgres.DisposeAsync().ConfigureAwait(false);
+        if (_redis is not null)
+        {
+            await _redis.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    // Redis (optional, see RedisContainers) joins after the others, so the provider fails as one when it cannot start.
+    private static async Task<ContainerBackingServices> WithRedisAsync(ContainerBackingServices services, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var redis = await RedisContainers.StartIfConfiguredAsync(cancellationToken).ConfigureAwait(false);
+            if (redis is null)
+            {
+                return services;
+            }
+
+            var withRedis = new ContainerBackingServices(services._aws, services._postgres, services.Endpoints with { Redis = redis.GetConnectionString() }, services.Description + " and Redis");
+            withRedis._redis = redis;
+            return withRedis;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await services.DisposeAsync().ConfigureAwait(false);
+            throw new BackingServicesUnavailableException(
+                $"The containers provider could not start Redis from {RedisContainers.ImageVariable}={System.Environment.GetEnvironmentVariable(RedisContainers.ImageVariable)}: {e.Message}", e);
+        }
     }
 
     private static async Task<ImagePlan> ChooseImagesAsync(AwsContainerChoice choice, CancellationToken cancellationToken)

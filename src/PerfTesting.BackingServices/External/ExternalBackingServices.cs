@@ -15,6 +15,9 @@ public sealed class ExternalBackingServices : IBackingServices
     /// <summary>Npgsql connection string; required.</summary>
     public const string PostgresVariable = "PERF_POSTGRES";
 
+    /// <summary>Redis for the shared cache (<c>host:port</c>); optional.</summary>
+    public const string RedisVariable = "PERF_REDIS";
+
     /// <summary>Set to 1 when the URLs point at s3rver/dynalite, so their quirks are applied.</summary>
     public const string EmulatorVariable = "PERF_EMULATOR";
 
@@ -52,7 +55,7 @@ public sealed class ExternalBackingServices : IBackingServices
         }
 
         return new ExternalBackingServices(new BackingServiceEndpoints(
-            BackingServiceKind.External, Endpoint(S3UrlVariable), Endpoint(DynamoDbUrlVariable), postgres));
+            BackingServiceKind.External, Endpoint(S3UrlVariable), Endpoint(DynamoDbUrlVariable), postgres, Read(RedisVariable)));
     }
 
     /// <inheritdoc />

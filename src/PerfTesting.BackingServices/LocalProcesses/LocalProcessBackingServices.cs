@@ -3,18 +3,20 @@ using System.Globalization;
 namespace PerfTesting.BackingServices.LocalProcesses;
 
 /// <summary>
-/// s3rver, dynalite and PostgreSQL as local processes on free loopback ports, each with a temporary
+/// s3rver, dynalite, PostgreSQL and Redis as local processes on free loopback ports, each with a temporary
 /// data directory; everything is stopped and deleted on dispose, or by the watchdogs if this
 /// process dies first.
 /// </summary>
 public sealed class LocalProcessBackingServices : IBackingServices
 {
     private readonly IReadOnlyList<WatchedProcess> _processes;
+    private readonly LocalRedis _redis;
 
-    private LocalProcessBackingServices(BackingServiceEndpoints endpoints, IReadOnlyList<WatchedProcess> processes)
+    private LocalProcessBackingServices(BackingServiceEndpoints endpoints, IReadOnlyList<WatchedProcess> processes, LocalRedis redis)
     {
         Endpoints = endpoints;
         _processes = processes;
+        _redis = redis;
     }
 
     /// <inheritdoc />
@@ -37,12 +39,18 @@ public sealed class LocalProcessBackingServices : IBackingServices
         var s3 = StartS3rverAsync(packages, time, cancellationToken);
         var dynamo = StartDynaliteAsync(packages, time, cancellationToken);
         var postgres = LocalPostgres.StartAsync(time, cancellationToken);
+        var redis = LocalRedis.StartAsync(time, cancellationToken: cancellationToken);
         try
         {
-            await Task.WhenAll(s3, dynamo, postgres).ConfigureAwait(false);
+            await Task.WhenAll(s3, dynamo, postgres, redis).ConfigureAwait(false);
         }
         catch
         {
+            if (redis.IsCompletedSuccessfully)
+            {
+                await redis.Result.DisposeAsync().ConfigureAwait(false);
+            }
+
             foreach (var started in new[] { s3, dynamo }.Where(t => t.IsCompletedSuccessfully))
             {
                 await started.Result.Item1.DisposeAsync().ConfigureAwait(false);
@@ -63,14 +71,15 @@ public sealed class LocalProcessBackingServices : IBackingServices
             BackingServiceKind.LocalProcesses,
             new AwsEndpoint(s3Url, AwsEndpoint.DefaultRegion, AwsCredentials.S3rver, IsEmulator: true),
             new AwsEndpoint(dynamoUrl, AwsEndpoint.DefaultRegion, AwsCredentials.LocalStack, IsEmulator: true),
-            connectionString);
-        return new LocalProcessBackingServices(endpoints, [s3Process, dynamoProcess, postgresProcess]);
+            connectionString,
+            (await redis.ConfigureAwait(false)).Endpoint);
+        return new LocalProcessBackingServices(endpoints, [s3Process, dynamoProcess, postgresProcess], await redis.ConfigureAwait(false));
     }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await Task.WhenAll(_processes.Select(p => p.DisposeAsync().AsTask())).ConfigureAwait(false);
+        await Task.WhenAll(_processes.Select(p => p.DisposeAsync().AsTask()).Append(_redis.DisposeAsync().AsTask())).ConfigureAwait(false);
     }
 
     private static async Task<(WatchedProcess, Uri)> StartS3rverAsync(EmulatorPackages packages, TimeProvider time, CancellationToken cancellationToken)

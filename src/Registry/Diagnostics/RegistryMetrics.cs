@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Registry.Caching;
 
 namespace Registry.Diagnostics;
 
@@ -36,7 +37,27 @@ internal sealed class RegistryMetrics : IDisposable
     /// <summary>Failures talking to a backing service, by component.</summary>
     public const string StorageErrors = "registry.storage.errors";
 
+    /// <summary>Waiting for a pooled PostgreSQL connection (open, or taken from the pool); long when the pool is too small.</summary>
+    public const string PostgresPoolWait = "registry.postgres.pool_wait.duration";
+
+    /// <summary>Metadata-cache lookups answered without reading the store (tag <c>kind</c>: model or list).</summary>
+    public const string CacheHits = "registry.cache.hits";
+
+    /// <summary>Metadata-cache lookups that read the store.</summary>
+    public const string CacheMisses = "registry.cache.misses";
+
+    /// <summary>Lookups that went straight to the store because the shared cache (Redis) did not answer.</summary>
+    public const string CacheBypasses = "registry.cache.bypasses";
+
+    /// <summary>Whole kinds of cached entries evicted by invalidation (tags <c>kind</c> and <c>reason</c>: upload or reset).</summary>
+    public const string CacheEvictions = "registry.cache.evictions";
+
     private readonly Meter _meter;
+    private readonly Histogram<double> _poolWait;
+    private readonly Counter<long> _cacheHits;
+    private readonly Counter<long> _cacheMisses;
+    private readonly Counter<long> _cacheBypasses;
+    private readonly Counter<long> _cacheEvictions;
     private readonly Histogram<double> _s3Read;
     private readonly Histogram<double> _postgresRead;
     private readonly Histogram<double> _firstByte;
@@ -58,6 +79,11 @@ internal sealed class RegistryMetrics : IDisposable
         _bytes = _meter.CreateCounter<long>(BytesSent, "By", "Archive bytes sent");
         _active = _meter.CreateUpDownCounter<long>(ActiveRequests, "{request}", "Requests in progress");
         _errors = _meter.CreateCounter<long>(StorageErrors, "{error}", "Backing service failures");
+        _poolWait = _meter.CreateHistogram<double>(PostgresPoolWait, "s", "Wait for a pooled PostgreSQL connection");
+        _cacheHits = _meter.CreateCounter<long>(CacheHits, "{lookup}", "Metadata lookups served by the cache");
+        _cacheMisses = _meter.CreateCounter<long>(CacheMisses, "{lookup}", "Metadata lookups that read the store");
+        _cacheBypasses = _meter.CreateCounter<long>(CacheBypasses, "{lookup}", "Metadata lookups that bypassed an unavailable cache");
+        _cacheEvictions = _meter.CreateCounter<long>(CacheEvictions, "{invalidation}", "Cache invalidations by kind and reason");
     }
 
     public void RecordStorageRead(string backend, TimeSpan elapsed) =>
@@ -79,6 +105,19 @@ internal sealed class RegistryMetrics : IDisposable
     public void RequestEnded() => _active.Add(-1);
 
     public void RecordError(string component) => _errors.Add(1, new KeyValuePair<string, object?>("component", component));
+
+    public void RecordPoolWait(TimeSpan elapsed) => _poolWait.Record(elapsed.TotalSeconds);
+
+    public void RecordCacheHit(CacheKind kind) => _cacheHits.Add(1, Kind(kind));
+
+    public void RecordCacheMiss(CacheKind kind) => _cacheMisses.Add(1, Kind(kind));
+
+    public void RecordCacheBypass(CacheKind kind) => _cacheBypasses.Add(1, Kind(kind));
+
+    public void RecordCacheInvalidation(CacheKind kind, string reason) =>
+        _cacheEvictions.Add(1, Kind(kind), new KeyValuePair<string, object?>("reason", reason));
+
+    private static KeyValuePair<string, object?> Kind(CacheKind kind) => new("kind", kind == CacheKind.Model ? "model" : "list");
 
     public void Dispose() => _meter.Dispose();
 }

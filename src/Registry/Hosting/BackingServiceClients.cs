@@ -32,7 +32,11 @@ internal sealed class BackingServiceClients(
         _s3 = AwsClientFactory.CreateS3Client(endpoints.Value, config => config.MaxConnectionsPerServer = performance.Value.S3MaxConnections);
         _dynamo = AwsClientFactory.CreateDynamoDbClient(endpoints.Value);
         var connectionString = await PostgresDatabases.CreateAsync(endpoints.Value.Postgres, registry.Value.Database, cancellationToken);
-        _postgres = new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 200 }.ConnectionString).Build();
+        _postgres = new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            MaxPoolSize = performance.Value.PostgresMaxPoolSize,
+            MinPoolSize = performance.Value.PostgresMinPoolSize,
+        }.ConnectionString).Build();
     }
 
     public async ValueTask DisposeAsync()

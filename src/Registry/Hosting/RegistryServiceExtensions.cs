@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Configuration.Json;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Registry.Auth;
 using Registry.Catalog;
@@ -26,6 +25,7 @@ internal static class RegistryServiceExtensions
         ("PERF_S3_URL", $"{BackingServiceOptions.Section}:S3Url"),
         ("PERF_DYNAMODB_URL", $"{BackingServiceOptions.Section}:DynamoDbUrl"),
         ("PERF_POSTGRES", $"{BackingServiceOptions.Section}:Postgres"),
+        ("PERF_REDIS", $"{BackingServiceOptions.Section}:Redis"),
         ("PERF_EMULATOR", $"{BackingServiceOptions.Section}:Emulator"),
         ("AWS_REGION", $"{BackingServiceOptions.Section}:Region"),
     ];
@@ -50,6 +50,7 @@ internal static class RegistryServiceExtensions
         services.AddOptions<RegistryOptions>().BindConfiguration(RegistryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PerformanceOptions>().BindConfiguration(PerformanceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BackingServiceOptions>().BindConfiguration(BackingServiceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BackingServiceOptions>, RedisEndpointValidation>();
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
@@ -72,9 +73,7 @@ internal static class RegistryServiceExtensions
         services.AddSingleton<StreamBufferPool>();
         services.AddMemoryCache();
         services.AddSingleton<DynamoDbModelCatalog>();
-        services.AddSingleton<IModelCatalog>(sp => sp.GetRequiredService<IOptions<PerformanceOptions>>().Value.MetadataCacheEnabled
-            ? new CachedModelCatalog(sp.GetRequiredService<DynamoDbModelCatalog>(), sp.GetRequiredService<IMemoryCache>(), sp.GetRequiredService<IOptions<PerformanceOptions>>())
-            : sp.GetRequiredService<DynamoDbModelCatalog>());
+        builder.AddMetadataCache();
         services.AddSingleton<PerformanceRunStore>();
         services.AddSingleton<IStartupTask>(sp => sp.GetRequiredService<PerformanceRunStore>());
         services.AddSingleton<WorkloadCoordinator>();

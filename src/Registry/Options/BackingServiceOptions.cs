@@ -6,7 +6,7 @@ namespace Registry.Options;
 /// Where the registry's S3, DynamoDB and PostgreSQL answer (section <c>BackingServices</c>). The
 /// registry starts nothing itself: <c>src/Registry.AppHost</c> starts emulators or containers for
 /// development and passes their endpoints here; a deployment names its own. The short environment
-/// variables <c>PERF_S3_URL</c>, <c>PERF_DYNAMODB_URL</c>, <c>PERF_POSTGRES</c>, <c>PERF_EMULATOR</c>
+/// variables <c>PERF_S3_URL</c>, <c>PERF_DYNAMODB_URL</c>, <c>PERF_POSTGRES</c>, <c>PERF_REDIS</c>, <c>PERF_EMULATOR</c>
 /// and <c>AWS_REGION</c> override these keys.
 /// </summary>
 internal sealed class BackingServiceOptions
@@ -23,6 +23,12 @@ internal sealed class BackingServiceOptions
     /// <summary>An Npgsql connection string to a server where the user may create the registry's database.</summary>
     [Required(ErrorMessage = "BackingServices:Postgres (or PERF_POSTGRES) must name the PostgreSQL server. For development run `dotnet run --project src/Registry.AppHost`, which starts the backing services and passes their endpoints.")]
     public string Postgres { get; set; } = "";
+
+    /// <summary>
+    /// The Redis server of the shared metadata cache, as a StackExchange.Redis configuration string
+    /// (<c>host:port</c>, options after commas). Needed only when <c>redis_cache_enabled</c>.
+    /// </summary>
+    public string? Redis { get; set; }
 
     /// <summary>
     /// True when the URLs point at s3rver/dynalite: S3 then computes checksums only when required

@@ -16,14 +16,51 @@ internal sealed class PerformanceOptions : IValidatableObject
     [ConfigurationKeyName("storage_backend")]
     public StorageBackend StorageBackend { get; set; } = StorageBackend.S3;
 
-    /// <summary>Metadata lookups served from memory for a while. <value>Default: off.</value></summary>
+    /// <summary>
+    /// Metadata lookups and list pages cached in this instance's memory (a HybridCache without a second
+    /// level); invalidated by upload and reset on this instance only. <value>Default: off.</value>
+    /// </summary>
     [ConfigurationKeyName("metadata_cache_enabled")]
     public bool MetadataCacheEnabled { get; set; }
 
-    /// <summary>How long a cached lookup stays valid. <value>Default: 60 s.</value></summary>
+    /// <summary>
+    /// The metadata cache shared by every instance through Redis (<c>BackingServices:Redis</c>), with
+    /// invalidation seen by every instance at once; implies <see cref="MetadataCacheEnabled"/>.
+    /// Off means no Redis is needed. <value>Default: off.</value>
+    /// </summary>
+    [ConfigurationKeyName("redis_cache_enabled")]
+    public bool RedisCacheEnabled { get; set; }
+
+    /// <summary>How long a cached model record (metadata get, the download's lookup) stays valid. <value>Default: 60 s.</value></summary>
     [ConfigurationKeyName("metadata_cache_ttl_seconds")]
     [Range(1, 86_400)]
     public int MetadataCacheTtlSeconds { get; set; } = 60;
+
+    /// <summary>How long a cached list page stays valid; uploads invalidate lists anyway. <value>Default: 30 s.</value></summary>
+    [ConfigurationKeyName("list_cache_ttl_seconds")]
+    [Range(1, 86_400)]
+    public int ListCacheTtlSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// Connect and command timeout for Redis: the longest a request waits on a Redis that has stopped
+    /// answering before it goes to the store. <value>Default: 250 ms.</value>
+    /// </summary>
+    [ConfigurationKeyName("redis_timeout_ms")]
+    [Range(10, 10_000)]
+    public int RedisTimeoutMs { get; set; } = 250;
+
+    /// <summary>Largest number of pooled PostgreSQL connections per instance. <value>Default: 200.</value></summary>
+    [ConfigurationKeyName("postgres_max_pool_size")]
+    [Range(1, 1_000)]
+    public int PostgresMaxPoolSize { get; set; } = 200;
+
+    /// <summary>PostgreSQL connections kept open while idle. <value>Default: 0.</value></summary>
+    [ConfigurationKeyName("postgres_min_pool_size")]
+    [Range(0, 1_000)]
+    public int PostgresMinPoolSize { get; set; }
+
+    /// <summary>True when lookups go through the metadata cache, shared or not.</summary>
+    public bool AnyMetadataCache => MetadataCacheEnabled || RedisCacheEnabled;
 
     /// <summary>Downloads answered with a redirect to a presigned S3 URL (S3 backend only). <value>Default: off.</value></summary>
     [ConfigurationKeyName("presigned_urls_enabled")]
@@ -82,6 +119,13 @@ internal sealed class PerformanceOptions : IValidatableObject
         if (ArchiveCacheDirectory.Length > 0 && !Path.IsPathFullyQualified(ArchiveCacheDirectory))
         {
             yield return new ValidationResult("archive_cache_directory must be an absolute path (or empty for the system temporary directory).", [nameof(ArchiveCacheDirectory)]);
+        }
+
+        if (PostgresMinPoolSize > PostgresMaxPoolSize)
+        {
+            yield return new ValidationResult(
+                $"Performance:postgres_min_pool_size ({PostgresMinPoolSize}) must not exceed postgres_max_pool_size ({PostgresMaxPoolSize}).",
+                [nameof(PostgresMinPoolSize)]);
         }
     }
 }

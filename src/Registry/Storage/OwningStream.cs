@@ -1,8 +1,13 @@
 namespace Registry.Storage;
 
-/// <summary>A read-only stream that disposes an owner (an S3 response, a database command) with itself.</summary>
-internal sealed class OwningStream(Stream inner, IDisposable owner) : Stream
+/// <summary>
+/// A read-only stream that disposes an owner (an S3 response, a database command) with itself, and
+/// ends after <paramref name="limit"/> bytes when one is given.
+/// </summary>
+internal sealed class OwningStream(Stream inner, IDisposable owner, long limit = long.MaxValue) : Stream
 {
+    private long _remaining = limit;
+
     public override bool CanRead => true;
 
     public override bool CanSeek => false;
@@ -13,12 +18,21 @@ internal sealed class OwningStream(Stream inner, IDisposable owner) : Stream
 
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-    public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+    public override int Read(byte[] buffer, int offset, int count) => Counted(inner.Read(buffer, offset, Allowed(count)));
 
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => inner.ReadAsync(buffer, cancellationToken);
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        Counted(await inner.ReadAsync(buffer[..Allowed(buffer.Length)], cancellationToken).ConfigureAwait(false));
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        inner.ReadAsync(buffer, offset, count, cancellationToken);
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    private int Allowed(int count) => (int)Math.Min(count, _remaining);
+
+    private int Counted(int read)
+    {
+        _remaining -= read;
+        return read;
+    }
 
     public override void Flush()
     {

@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using Registry.Diagnostics;
 using Registry.Hosting;
 
 namespace Registry.Storage;
@@ -9,7 +10,7 @@ namespace Registry.Storage;
 /// streams row by row (memory stays at one chunk however large the archive) and a range read touches
 /// only the chunks it needs.
 /// </summary>
-internal sealed class PostgresArchiveStore(BackingServiceClients clients) : IArchiveStore
+internal sealed class PostgresArchiveStore(BackingServiceClients clients, RegistryMetrics metrics) : IArchiveStore
 {
     /// <summary>Bytes per row.</summary>
     public const int ChunkBytes = 1024 * 1024;
@@ -24,9 +25,18 @@ internal sealed class PostgresArchiveStore(BackingServiceClients clients) : IArc
 
     public string Name => "postgres";
 
+    /// <summary>A pooled connection; the wait is recorded, so a pool that is too small shows up as its own component.</summary>
+    private async Task<NpgsqlConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        var connection = await clients.Postgres.OpenConnectionAsync(cancellationToken);
+        metrics.RecordPoolWait(TimeProvider.System.GetElapsedTime(started));
+        return connection;
+    }
+
     public async Task PutAsync(string key, Stream content, long length, CancellationToken cancellationToken)
     {
-        await using var connection = await clients.Postgres.OpenConnectionAsync(cancellationToken);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var buffer = new byte[ChunkBytes];
         for (var seq = 0; ; seq++)
@@ -56,7 +66,7 @@ internal sealed class PostgresArchiveStore(BackingServiceClients clients) : IArc
     public async Task<Stream> OpenReadAsync(string key, ByteRange? range, CancellationToken cancellationToken)
     {
         var (from, to) = range is { } r ? (r.From, r.To) : (0L, long.MaxValue);
-        var connection = await clients.Postgres.OpenConnectionAsync(cancellationToken);
+        var connection = await OpenConnectionAsync(cancellationToken);
         try
         {
             var command = new NpgsqlCommand(

@@ -41,7 +41,9 @@ internal sealed class S3ArchiveStore(BackingServiceClients clients, IOptions<Reg
         };
 
         var response = await S3.GetObjectAsync(request, cancellationToken);
-        return new OwningStream(response.ResponseStream, response);
+        // s3rver answers "bytes=0-0" with the whole object (it reads an end of 0 as "no end"); it does
+        // honour the start. Reading no more than the range keeps the response's Content-Length true.
+        return new OwningStream(response.ResponseStream, response, range is { } asked ? asked.Length : long.MaxValue);
     }
 
     public async Task DeleteAsync(string key, CancellationToken cancellationToken) =>

@@ -27,6 +27,11 @@ public sealed class OptionsTests
         { "Auth:ReaderToken", RegistryApp.AdminToken, "must differ" },
         { "Registry:Bucket", "Not_A_Bucket", "Registry:Bucket" },
         { "BackingServices:Postgres", "", "BackingServices:Postgres" },
+        { "Performance:list_cache_ttl_seconds", "0", "ListCacheTtlSeconds" },
+        { "Performance:redis_timeout_ms", "5", "RedisTimeoutMs" },
+        { "Performance:redis_cache_enabled", "true", "BackingServices:Redis" },
+        { "Performance:postgres_max_pool_size", "0", "PostgresMaxPoolSize" },
+        { "Performance:postgres_min_pool_size", "500", "postgres_min_pool_size (500) must not exceed postgres_max_pool_size (200)" },
     };
 
     [Theory]

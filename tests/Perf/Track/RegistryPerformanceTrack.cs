@@ -10,9 +10,11 @@ using PerfTesting.Reporting.Model;
 using PerfTesting.Xunit.Assertions;
 using PerfTesting.Xunit.Baselines;
 using PerfTesting.BackingServices.Fixtures;
+using PerfTesting.BackingServices.LocalProcesses;
 using PerfTesting.Xunit.Load;
 using Registry.Diagnostics;
 using Registry.Seeding;
+using Tests.Perf.Track.SharedCache;
 using Tests.Shared;
 
 namespace Tests.Perf.Track;
@@ -105,6 +107,13 @@ public sealed class RegistryPerformanceTrack(BackingServicesFixture fixture, ITe
             runs[index] = runs[index] with { Findings = [.. runs[index].Findings, FindingReport.From(finding)] };
         }
 
+        // 4b. Two instances on one Redis-shared cache, and a pool that is too small (SharedCache/SharedCacheRuns.cs).
+        await using var ownRedis = services.Endpoints.Redis is null ? await LocalRedis.StartAsync(cancellationToken: ct) : null;
+        var sharedCache = await SharedCacheRuns.RunAsync(
+            services.Endpoints, services.Endpoints.Redis ?? ownRedis!.Endpoint, Shared(s3Names), profile, Runner, Analyse, ct);
+        runs.AddRange(sharedCache.Runs);
+        notes.AddRange(sharedCache.Notes);
+
         // 5-8. The load shapes, on a registry holding the smaller stand-in when the profile asks for one.
         var shapesRegistry = registry;
         RegistryApp? ownShapesRegistry = null;
@@ -170,6 +179,8 @@ public sealed class RegistryPerformanceTrack(BackingServicesFixture fixture, ITe
 
         // The gates, after everything is written so that a failure still leaves the evidence.
         SlaAssert.Meets(baseline, sla);
+        Assert.False(sharedCache.StaleReadSeen, "an upload through one instance was not seen through the other at once");
+        Assert.True(sharedCache.HitRate >= 0.9, Text($"shared-cache hit rate {sharedCache.HitRate:P1} on repeated metadata requests, expected >= 90%"));
         Assert.True(spikeSla.Passed, spikeSla.ToTable());
         if (profile.SoakDuration >= TimeSpan.FromSeconds(40))
         {
@@ -201,8 +212,10 @@ public sealed class RegistryPerformanceTrack(BackingServicesFixture fixture, ITe
         return settings;
     }
 
-    private static List<Finding> Analyse(RunResult result) =>
-        [.. Analysers.Default(Components).Analyse(AnalysisInput.ForRun(result))];
+    private static List<Finding> Analyse(RunResult result) => Analyse(result, []);
+
+    private static List<Finding> Analyse(RunResult result, IReadOnlyList<ComponentInstrument> extra) =>
+        [.. Analysers.Default([.. Components, .. extra]).Analyse(AnalysisInput.ForRun(result))];
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

@@ -12,7 +12,8 @@ public sealed class RegistrySettingsTests
             BackingServiceKind.LocalProcesses,
             new AwsEndpoint(new Uri("http://127.0.0.1:4568"), "us-east-1", AwsCredentials.S3rver, IsEmulator: true),
             new AwsEndpoint(new Uri("http://127.0.0.1:4569"), "us-east-1", AwsCredentials.LocalStack, IsEmulator: true),
-            "Host=127.0.0.1;Port=5433;Username=postgres");
+            "Host=127.0.0.1;Port=5433;Username=postgres",
+            "127.0.0.1:6380");
 
         var settings = RegistrySettings.For(endpoints);
 
@@ -22,6 +23,7 @@ public sealed class RegistrySettingsTests
         Assert.Equal("True", settings["BackingServices:Emulator"]);
         Assert.Equal("us-east-1", settings["BackingServices:Region"]);
         Assert.Equal(("S3RVER", "S3RVER"), (settings["BackingServices:AccessKey"], settings["BackingServices:SecretKey"]));
+        Assert.Equal("127.0.0.1:6380", settings["BackingServices:Redis"]);
     }
 
     [Fact]
@@ -37,5 +39,6 @@ public sealed class RegistrySettingsTests
         Assert.Equal("False", settings["BackingServices:Emulator"]);
         Assert.Equal("eu-west-1", settings["BackingServices:Region"]);
         Assert.False(settings.ContainsKey("BackingServices:AccessKey"));
+        Assert.False(settings.ContainsKey("BackingServices:Redis"));
     }
 }

@@ -16,6 +16,7 @@ public sealed class ExternalBackingServicesTests
             ["AWS_REGION"] = "eu-west-1",
             ["AWS_ACCESS_KEY_ID"] = "test",
             ["AWS_SECRET_ACCESS_KEY"] = "secret",
+            ["PERF_REDIS"] = "localhost:6379",
         }));
         await using var _ = services;
 
@@ -27,6 +28,7 @@ public sealed class ExternalBackingServicesTests
         Assert.Equal(new AwsCredentials("test", "secret"), endpoints.S3.Credentials);
         Assert.False(endpoints.S3.IsEmulator);
         Assert.Equal("Host=localhost", endpoints.PostgresConnectionString);
+        Assert.Equal("localhost:6379", endpoints.Redis);
     }
 
     [Fact]
@@ -37,6 +39,7 @@ public sealed class ExternalBackingServicesTests
         Assert.Null(endpoints.S3.ServiceUrl);
         Assert.Null(endpoints.S3.Credentials);
         Assert.Equal(AwsEndpoint.DefaultRegion, endpoints.DynamoDb.Region);
+        Assert.Null(endpoints.Redis);
     }
 
     [Fact]

@@ -1,0 +1,201 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using PerfTesting.BackingServices;
+using PerfTesting.BackingServices.Fixtures;
+using PerfTesting.BackingServices.LocalProcesses;
+using StackExchange.Redis;
+using Tests.Shared;
+using static Tests.Integration.Registry.RegistryTesting;
+
+namespace Tests.Integration.Registry.SharedCache;
+
+/// <summary>
+/// Two registry instances on Kestrel on the same backing services and the same Redis, as the service
+/// is deployed (several tasks behind a load balancer): invalidation seen by the other instance at
+/// once, the hit rate from the registry's own counters, and Redis going away and coming back.
+/// </summary>
+public sealed class SharedCacheTests(BackingServicesFixture fixture)
+{
+    [Fact]
+    public async Task UploadAndResetThroughA_AreSeenThroughB_AtOnce()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var services = await fixture.GetAsync(BackingServiceKind.LocalProcesses, ct);
+        await using var redis = await RedisFor(services, ct);
+        var names = IsolatedNames.For(nameof(UploadAndResetThroughA_AreSeenThroughB_AtOnce));
+        await using var a = Start(services, names, redis.Endpoint);
+        await using var b = Start(services, names, redis.Endpoint);
+        using var counters = new CacheCounters(b.Services);
+        using var adminA = a.Admin();
+        using var readerB = b.Reader();
+        (await adminA.PutAsync("models/acme/first/1.0.0", Zip(Archive(2048, 1)), ct)).EnsureSuccessStatusCode();
+
+        // B caches the list and the record: the second read of each is a hit.
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal(["acme/first/1.0.0"], await ListAsync(readerB, ct));
+            Assert.Equal(HttpStatusCode.OK, (await readerB.GetAsync("models/acme/first/1.0.0", ct)).StatusCode);
+        }
+
+        var listHitsBeforeUpload = counters.Hits("list");
+        (await adminA.PutAsync("models/acme/second/1.0.0", Zip(Archive(2048, 2)), ct)).EnsureSuccessStatusCode();
+        var listedAfterUpload = await ListAsync(readerB, ct);
+        using var secondThroughB = await readerB.GetAsync("models/acme/second/1.0.0", ct);
+        (await adminA.DeleteAsync("reset", ct)).EnsureSuccessStatusCode();
+        using var firstAfterReset = await readerB.GetAsync("models/acme/first/1.0.0", ct);
+        var listedAfterReset = await ListAsync(readerB, ct);
+
+        Assert.True(listHitsBeforeUpload >= 1, "B must have served the list from the cache before the upload, or this test proves nothing");
+        Assert.True(counters.Hits("model") >= 1, "B must have served the record from the cache before the reset");
+        Assert.Equal(["acme/first/1.0.0", "acme/second/1.0.0"], listedAfterUpload);
+        Assert.Equal(HttpStatusCode.OK, secondThroughB.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, firstAfterReset.StatusCode);
+        Assert.Empty(listedAfterReset);
+        Assert.Equal(0, a.ServerErrors + b.ServerErrors);
+    }
+
+    [Fact]
+    public async Task RepeatedMetadataRequests_OverTwoInstances_HitAtLeast90Percent()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var services = await fixture.GetAsync(BackingServiceKind.LocalProcesses, ct);
+        await using var redis = await RedisFor(services, ct);
+        var names = IsolatedNames.For(nameof(RepeatedMetadataRequests_OverTwoInstances_HitAtLeast90Percent));
+        await using var a = Start(services, names, redis.Endpoint);
+        await using var b = Start(services, names, redis.Endpoint);
+        using var adminA = a.Admin();
+        var readers = new[] { a.Reader(), b.Reader() };
+        const int Models = 5;
+        for (var i = 0; i < Models; i++)
+        {
+            (await adminA.PutAsync($"models/acme/m{i}/1.0.0", Zip(Archive(1024, i)), ct)).EnsureSuccessStatusCode();
+        }
+
+        using var counters = new CacheCounters(a.Services, b.Services);
+        for (var request = 0; request < 200; request++)
+        {
+            // Clients spread over both instances, every model asked for 40 times.
+            using var response = await readers[request % 2].GetAsync($"models/acme/m{request % Models}/1.0.0", ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        var hits = counters.Hits("model");
+        var misses = counters.Misses("model");
+        Assert.Equal(200, hits + misses);
+        // Each model is read from the store once by whichever instance asks first; the other finds it in Redis.
+        Assert.True((double)hits / (hits + misses) >= 0.9, $"hit rate {hits}/{hits + misses}");
+        Assert.InRange(misses, Models, 2 * Models);
+        foreach (var reader in readers)
+        {
+            reader.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task RedisDown_RegistryAnswersFromTheStore_AndRedisBack_HitsResume()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var services = await fixture.GetAsync(BackingServiceKind.LocalProcesses, ct);
+        // A Redis of this test's own: it is stopped half-way, which no other test may notice.
+        await using var redis = await LocalRedis.StartAsync(cancellationToken: ct);
+        var names = IsolatedNames.For(nameof(RedisDown_RegistryAnswersFromTheStore_AndRedisBack_HitsResume));
+        await using var app = Start(services, names, redis.Endpoint);
+        using var counters = new CacheCounters(app.Services);
+        using var admin = app.Admin();
+        (await admin.PutAsync("models/acme/steady/1.0.0", Zip(Archive(2048, 3)), ct)).EnsureSuccessStatusCode();
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("models/acme/steady/1.0.0", ct)).StatusCode);
+        }
+
+        var hitsWhileUp = counters.Hits("model");
+
+        // Redis down: its process killed by PID, as a crash would.
+        await StopByPidAsync(redis, ct);
+        var slowest = TimeSpan.Zero;
+        for (var i = 0; i < 20; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var response = await admin.GetAsync("models/acme/steady/1.0.0", ct);
+            slowest = TimeSpan.FromTicks(Math.Max(slowest.Ticks, Stopwatch.GetElapsedTime(started).Ticks));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        using var uploadedWhileDown = await admin.PutAsync("models/acme/during-outage/1.0.0", Zip(Archive(2048, 4)), ct);
+        var listedWhileDown = await ListAsync(admin, ct);
+        var bypassesWhileDown = counters.Bypasses("model");
+
+        // Redis back on the same endpoint (empty, as after a restart without persistence).
+        await using var back = await LocalRedis.StartAsync(redis.Port, ct);
+        var hitsBeforeBack = counters.Hits("model");
+        await WaitUntilAsync(
+            async () =>
+            {
+                using var response = await admin.GetAsync("models/acme/steady/1.0.0", ct);
+                return counters.Hits("model") > hitsBeforeBack;
+            },
+            TimeSpan.FromSeconds(30),
+            ct);
+        var listedAfterBack = await ListAsync(admin, ct);
+
+        Assert.True(hitsWhileUp >= 4, $"hits while Redis was up: {hitsWhileUp}");
+        Assert.True(bypassesWhileDown >= 20, $"bypasses while Redis was down: {bypassesWhileDown}");
+        // Bounded by redis_timeout_ms (250 ms here), not by StackExchange.Redis's 5 s default; generous for a busy 2-core machine.
+        Assert.True(slowest < TimeSpan.FromSeconds(2), $"slowest answer while Redis was down: {slowest.TotalMilliseconds:0} ms");
+        Assert.Equal(HttpStatusCode.Created, uploadedWhileDown.StatusCode);
+        Assert.Contains("acme/during-outage/1.0.0", listedWhileDown);
+        Assert.Contains("acme/during-outage/1.0.0", listedAfterBack);
+        Assert.Equal(0, app.ServerErrors);
+    }
+
+    private static RegistryApp Start(PerfTesting.BackingServices.IBackingServices services, IsolatedNames names, string redis)
+    {
+        var app = new RegistryApp(services.Endpoints, names, new Dictionary<string, string?>
+        {
+            ["Performance:redis_cache_enabled"] = "true",
+            ["BackingServices:Redis"] = redis,
+        });
+        app.StartServer();
+        return app;
+    }
+
+    /// <summary>The provider's Redis, or (a provider without one, such as containers without PERF_REDIS_IMAGE) a local redis-server.</summary>
+    private static async Task<RedisEndpoint> RedisFor(PerfTesting.BackingServices.IBackingServices services, CancellationToken ct) =>
+        services.Endpoints.Redis is { } shared
+            ? new RedisEndpoint(shared, null)
+            : await LocalRedis.StartAsync(cancellationToken: ct) is var local ? new RedisEndpoint(local.Endpoint, local) : throw new UnreachableException();
+
+    private static async Task<string[]> ListAsync(HttpClient client, CancellationToken ct)
+    {
+        var page = await client.GetFromJsonAsync<JsonElement>("models?limit=100", ct);
+        return page.GetProperty("items").EnumerateArray()
+            .Select(m => $"{m.GetProperty("model_id").GetString()}/{m.GetProperty("version").GetString()}")
+            .ToArray();
+    }
+
+    private static async Task StopByPidAsync(LocalRedis redis, CancellationToken ct)
+    {
+        int pid;
+        using (var connection = await ConnectionMultiplexer.ConnectAsync(redis.Endpoint + ",allowAdmin=true"))
+        {
+            var info = await connection.GetServer(redis.Endpoint).InfoAsync("server");
+            pid = int.Parse(info.SelectMany(g => g).Single(p => p.Key == "process_id").Value, CultureInfo.InvariantCulture);
+        }
+
+        using (var process = Process.GetProcessById(pid))
+        {
+            process.Kill();
+        }
+
+        await WaitUntilAsync(() => Task.FromResult(redis.HasExited), TimeSpan.FromSeconds(10), ct);
+        await redis.DisposeAsync();
+    }
+
+    private sealed record RedisEndpoint(string Endpoint, LocalRedis? Owned) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Owned?.DisposeAsync() ?? ValueTask.CompletedTask;
+    }
+}
