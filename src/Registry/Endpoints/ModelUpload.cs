@@ -36,7 +36,8 @@ internal static class ModelUpload
             bodyLimit.MaxRequestBodySize = null;
         }
 
-        var mediaType = MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? parsed.MediaType.Value : null;
+        // Media types are case-insensitive (RFC 9110 8.3.1).
+        var mediaType = MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? parsed.MediaType.Value?.ToLowerInvariant() : null;
         return mediaType switch
         {
             "application/zip" or "application/octet-stream" => await PutArchiveAsync(context, key, services, cancellationToken),
