@@ -32,6 +32,12 @@ internal sealed class CachedModelCatalog(IModelCatalog inner, IMemoryCache cache
     public Task<(bool Added, ModelRecord Stored)> TryAddAsync(ModelRecord record, CancellationToken cancellationToken) =>
         inner.TryAddAsync(record, cancellationToken);
 
+    public async Task<bool> RemoveAsync(ModelKey key, CancellationToken cancellationToken)
+    {
+        cache.Remove(key);
+        return await inner.RemoveAsync(key, cancellationToken);
+    }
+
     public Task<ModelPage> ListAsync(int limit, ModelKey? after, CancellationToken cancellationToken) =>
         inner.ListAsync(limit, after, cancellationToken);
 

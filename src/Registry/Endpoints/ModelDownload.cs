@@ -1,5 +1,6 @@
 using System.Globalization;
 using Registry.Models;
+using Registry.Resilience;
 
 namespace Registry.Endpoints;
 
@@ -52,6 +53,7 @@ internal static class ModelDownload
 
         var firstByteStarted = services.Time.GetTimestamp();
         await using var content = await store.OpenReadAsync(archive.StorageKey, range.Range, cancellationToken);
+
         services.Metrics.RecordFirstByte(services.Time.GetElapsedTime(firstByteStarted));
 
         response.ContentType = "application/zip";
@@ -67,7 +69,38 @@ internal static class ModelDownload
             response.ContentLength = archive.SizeBytes;
         }
 
-        var sent = await CopyAsync(content, response, performance.StreamBufferBytes, cancellationToken);
+        long sent;
+        try
+        {
+            sent = await CopyAsync(content, response, performance.StreamBufferBytes, cancellationToken);
+        }
+        catch (BackingServiceUnavailableException e) when (response.HasStarted)
+        {
+            // Headers are sent, so no 503 can follow: end the connection within the bound; the client
+            // sees fewer bytes than Content-Length (or a reset) and knows the download failed.
+            services.Logger.LogWarning("Download of {Model} cut off: {Service} stopped answering mid-stream", key, e.Service);
+            services.Metrics.RecordError(e.Service);
+            context.Abort();
+            return Results.Empty;
+        }
+
+        var expected = range.Range?.Length ?? archive.SizeBytes;
+        if (sent != expected)
+        {
+            // The archive went away under the read (a reset deleted it after the catalog lookup).
+            services.Logger.LogWarning("Download of {Model} ended after {Sent} of {Expected} bytes: the archive was deleted", key, sent, expected);
+            if (!response.HasStarted)
+            {
+                response.Headers.Remove("Content-Range");
+                response.Headers.ContentDisposition = default;
+                response.ContentLength = null;
+                response.StatusCode = StatusCodes.Status200OK;
+                return Problems.NotFound($"Model {key} was deleted (a reset ran) while it was being read.");
+            }
+
+            context.Abort();
+            return Results.Empty;
+        }
         services.Metrics.RecordStorageRead(store.Name, services.Time.GetElapsedTime(firstByteStarted));
         services.Metrics.RecordDownload(services.Time.GetElapsedTime(started), sent);
         return Results.Empty;

@@ -12,6 +12,8 @@ internal sealed record ModelServices(
     ArchiveStores Stores,
     IOptions<RegistryOptions> Registry,
     IOptions<PerformanceOptions> Performance,
+    IOptions<ClientLimitsOptions> ClientLimits,
     RegistryMetrics Metrics,
     TimeProvider Time,
+    Reset.ResetGate ResetGate,
     ILogger<ModelServices> Logger);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -6,9 +7,12 @@ using Registry.Auth;
 using Registry.Catalog;
 using Registry.Diagnostics;
 using Registry.Endpoints;
+using Registry.Health;
 using Registry.Options;
 using Registry.Performance;
 using Registry.Performance.Dashboard;
+using Registry.Reset;
+using Registry.Resilience;
 using Registry.Storage;
 
 namespace Registry.Hosting;
@@ -49,6 +53,15 @@ internal static class RegistryServiceExtensions
         services.AddOptions<RegistryOptions>().BindConfiguration(RegistryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PerformanceOptions>().BindConfiguration(PerformanceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BackingServiceOptions>().BindConfiguration(BackingServiceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ClientLimitsOptions>().BindConfiguration(ClientLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<ClientLimitsOptions>>((kestrel, clientLimits) =>
+        {
+            var limits = clientLimits.Value;
+            var grace = TimeSpan.FromSeconds(limits.DataRateGraceSeconds);
+            kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(limits.RequestHeadersTimeoutSeconds);
+            kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(limits.MinRequestBodyBytesPerSecond, grace);
+            kestrel.Limits.MinResponseDataRate = new MinDataRate(limits.MinResponseBytesPerSecond, grace);
+        });
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
@@ -63,15 +76,21 @@ internal static class RegistryServiceExtensions
             .AddPolicy(Roles.Reader, policy => policy.RequireRole(Roles.Reader, Roles.Admin))
             .AddPolicy(Roles.Admin, policy => policy.RequireRole(Roles.Admin));
 
+        services.AddBackingServiceResilience();
         services.AddSingleton<BackingServiceClients>();
         services.AddSingleton<S3ArchiveStore>();
         services.AddSingleton<PostgresArchiveStore>();
         services.AddSingleton<ArchiveStores>();
         services.AddMemoryCache();
         services.AddSingleton<DynamoDbModelCatalog>();
-        services.AddSingleton<IModelCatalog>(sp => sp.GetRequiredService<IOptions<PerformanceOptions>>().Value.MetadataCacheEnabled
-            ? new CachedModelCatalog(sp.GetRequiredService<DynamoDbModelCatalog>(), sp.GetRequiredService<IMemoryCache>(), sp.GetRequiredService<IOptions<PerformanceOptions>>())
-            : sp.GetRequiredService<DynamoDbModelCatalog>());
+        services.AddSingleton<IModelCatalog>(sp =>
+        {
+            IModelCatalog guarded = new GuardedModelCatalog(
+                sp.GetRequiredService<DynamoDbModelCatalog>(), sp.GetRequiredService<BackingServiceGuards>().DynamoDb, sp.GetRequiredService<IOptions<ResilienceOptions>>().Value);
+            return sp.GetRequiredService<IOptions<PerformanceOptions>>().Value.MetadataCacheEnabled
+                ? new CachedModelCatalog(guarded, sp.GetRequiredService<IMemoryCache>(), sp.GetRequiredService<IOptions<PerformanceOptions>>())
+                : guarded;
+        });
         services.AddSingleton<PerformanceRunStore>();
         services.AddSingleton<IStartupTask>(sp => sp.GetRequiredService<PerformanceRunStore>());
         services.AddSingleton<WorkloadCoordinator>();
@@ -80,8 +99,14 @@ internal static class RegistryServiceExtensions
         // Reset order matters: stop the runs in progress before their table is dropped.
         services.AddSingleton<IResettable>(sp => sp.GetRequiredService<PerformanceHealthComponent>());
         services.AddSingleton<IResettable>(sp => sp.GetRequiredService<PerformanceRunStore>());
+        services.AddSingleton<ResetGate>();
+        services.AddSingleton<ResetMarker>();
+        services.AddSingleton<RegistryReset>();
+        services.AddSingleton<IStartupTask>(sp => sp.GetRequiredService<RegistryReset>()); // after the tables above exist
         services.AddHostedService<RegistryStartup>();
         services.AddHostedService<DevelopmentTokenWarning>();
+        services.AddSingleton<HealthProber>();
+        services.AddHostedService(sp => sp.GetRequiredService<HealthProber>()); // after RegistryStartup: the clients exist
         return builder;
     }
 

@@ -7,7 +7,7 @@ using Registry.Options;
 namespace Registry.Storage;
 
 /// <summary>Archives as objects in one S3 bucket.</summary>
-internal sealed class S3ArchiveStore(BackingServiceClients clients, IOptions<RegistryOptions> options) : IArchiveStore
+internal sealed class S3ArchiveStore(BackingServiceClients clients, IOptions<RegistryOptions> options, IOptions<ResilienceOptions> resilience) : IArchiveStore
 {
     private IAmazonS3 S3 => clients.S3;
 
@@ -66,32 +66,45 @@ internal sealed class S3ArchiveStore(BackingServiceClients clients, IOptions<Reg
 
     public async Task ResetAsync(CancellationToken cancellationToken)
     {
-        // Every object the registry wrote is in its bucket: delete them page by page, then the bucket.
-        string? token = null;
-        do
+        // Every object the registry wrote is in its bucket: delete them page by page; the bucket stays.
+        // ListObjects (v1) with a marker, not ListObjectsV2: s3rver answers a truncated V2 listing
+        // (more than max-keys objects) with a 500 because its continuation tokens need DES, which
+        // Node 20's OpenSSL 3 no longer has. Real S3 and LocalStack serve both.
+        await EnsureCreatedAsync(cancellationToken);
+        string? marker = null;
+        while (true)
         {
-            ListObjectsV2Response page;
-            try
+            ListObjectsResponse page;
+            using (var call = OneCall(cancellationToken))
             {
-                page = await S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = Bucket, ContinuationToken = token }, cancellationToken);
+                page = await S3.ListObjectsAsync(new ListObjectsRequest { BucketName = Bucket, Marker = marker, MaxKeys = 1000 }, call.Token);
             }
-            catch (AmazonS3Exception e) when (e.ErrorCode == "NoSuchBucket")
+
+            var objects = page.S3Objects ?? [];
+            foreach (var item in objects)
+            {
+                using var call = OneCall(cancellationToken);
+                await S3.DeleteObjectAsync(Bucket, item.Key, call.Token);
+            }
+
+            if (page.IsTruncated != true || objects.Count == 0)
             {
                 break;
             }
 
-            foreach (var item in page.S3Objects ?? [])
-            {
-                await S3.DeleteObjectAsync(Bucket, item.Key, cancellationToken);
-            }
-
-            token = page.IsTruncated == true ? page.NextContinuationToken : null;
+            marker = objects[^1].Key;
         }
-        while (token is not null);
-
-        await EnsureCreatedAsync(cancellationToken);
     }
 
+    // Each call of a reset gets the call timeout (the client's own timeout is sized for the largest upload).
+    private CancellationTokenSource OneCall(CancellationToken cancellationToken)
+    {
+        var call = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        call.CancelAfter(resilience.Value.CallTimeout);
+        return call;
+    }
+
+    // HeadBucket: one round trip whatever the bucket holds (a truncated ListObjectsV2 fails on s3rver).
     public async Task PingAsync(CancellationToken cancellationToken) =>
-        await S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = Bucket, MaxKeys = 1 }, cancellationToken);
+        await S3.HeadBucketAsync(new HeadBucketRequest { BucketName = Bucket }, cancellationToken);
 }
