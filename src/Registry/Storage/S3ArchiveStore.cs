@@ -70,7 +70,11 @@ internal sealed class S3ArchiveStore(BackingServiceClients clients, IOptions<Reg
         // ListObjects (v1) with a marker, not ListObjectsV2: s3rver answers a truncated V2 listing
         // (more than max-keys objects) with a 500 because its continuation tokens need DES, which
         // Node 20's OpenSSL 3 no longer has. Real S3 and LocalStack serve both.
-        await EnsureCreatedAsync(cancellationToken);
+        using (var call = OneCall(cancellationToken))
+        {
+            await EnsureCreatedAsync(call.Token);
+        }
+
         string? marker = null;
         while (true)
         {

@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using PerfTesting.Environment.LocalProcesses;
+using Tests.Shared;
+using static Tests.Integration.Registry.RegistryTesting;
+
+namespace Tests.Integration.Registry.Faults;
+
+/// <summary>
+/// Backing services frozen (SIGSTOP) and killed under the registry. Each test starts its own set of
+/// services, so it signals only processes it started. Bounds: the call timeout is 2 s here; a request
+/// may meet it once for the lookup and once more for the store, PostgreSQL adds its 1 s cancel wait,
+/// so 10 s is the honest bound on a busy 2-core machine (a frozen service used to hold a request 15 s
+/// and more, a dead DynamoDB 80-100 s).
+/// </summary>
+public sealed class BackingServiceFaultTests
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
+
+    private static Dictionary<string, string?> Settings(string backend) => new()
+    {
+        ["Performance:storage_backend"] = backend,
+        ["Resilience:CallTimeoutSeconds"] = "2",
+        ["Resilience:BreakDurationSeconds"] = "2",
+        ["Resilience:HealthProbeIntervalSeconds"] = "0.5",
+        ["Resilience:HealthProbeTimeoutSeconds"] = "1",
+    };
+
+    [Fact]
+    public async Task DeadDynamoDb_Gives503WithRetryAfter_WithinTheBound_AndHealthStillAnswers()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var services = await LocalProcessBackingServices.StartAsync(ct);
+        await using var app = new RegistryApp(services.Endpoints, nameof(DeadDynamoDb_Gives503WithRetryAfter_WithinTheBound_AndHealthStillAnswers), Settings("S3"));
+        using var admin = app.Admin();
+        (await admin.PutAsync("models/acme/a/1.0.0", Zip(Archive(4096, 1)), ct)).EnsureSuccessStatusCode();
+
+        ServiceProcesses.KillNow(ServiceProcesses.ListeningOn(services.Endpoints.DynamoDb.ServiceUrl!.Port));
+        var answers = new List<(HttpStatusCode Status, TimeSpan Took, string Body, string? RetryAfter)>();
+        foreach (var path in new[] { "models", "models/acme/a/1.0.0", "models/acme/a/1.0.0/model.zip", "models", "models", "models" })
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var response = await admin.GetAsync(path, ct);
+            answers.Add((response.StatusCode, Stopwatch.GetElapsedTime(started), await response.Content.ReadAsStringAsync(ct), response.Headers.RetryAfter?.ToString()));
+        }
+
+        var healthStarted = Stopwatch.GetTimestamp();
+        var health = await admin.GetFromJsonAsync<JsonElement>("health/components", ct);
+        var healthTook = Stopwatch.GetElapsedTime(healthStarted);
+
+        Assert.All(answers, a =>
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, a.Status);
+            Assert.True(a.Took < Bound, $"answered after {a.Took}");
+            Assert.NotNull(a.RetryAfter);
+            var problem = JsonDocument.Parse(a.Body).RootElement;
+            Assert.Equal("dynamodb", problem.GetProperty("service").GetString());
+            Assert.DoesNotContain("127.0.0.1", a.Body, StringComparison.Ordinal);
+        });
+        Assert.True(healthTook < TimeSpan.FromSeconds(5), $"health took {healthTook}");
+        Assert.Equal("degraded", health.GetProperty("status").GetString());
+        await WaitUntilAsync(async () => (await admin.GetFromJsonAsync<JsonElement>("health/components", ct))
+            .GetProperty("components").GetProperty("dynamodb").GetProperty("status").GetString() == "down", Bound, ct);
+        Assert.Equal(0, app.ServerErrors - answers.Count); // every 5xx was one of the 503s above
+    }
+
+    public static TheoryData<string, string> Frozen => new()
+    {
+        { "s3", "S3" },
+        { "dynamodb", "S3" },
+        { "postgres", "Postgres" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Frozen))]
+    public async Task FrozenService_AnswersWithinTheBound_503NeverA500_AndRecoversWhenItResumes(string service, string backend)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var services = await LocalProcessBackingServices.StartAsync(ct);
+        await using var app = new RegistryApp(services.Endpoints, "frozen-" + service, Settings(backend));
+        using var admin = app.Admin();
+        var before = Archive(300_000, 1);
+        (await admin.PutAsync("models/acme/before/1.0.0", Zip(before), ct)).EnsureSuccessStatusCode();
+        var port = service switch
+        {
+            "s3" => services.Endpoints.S3.ServiceUrl!.Port,
+            "dynamodb" => services.Endpoints.DynamoDb.ServiceUrl!.Port,
+            _ => new Npgsql.NpgsqlConnectionStringBuilder(services.Endpoints.PostgresConnectionString).Port,
+        };
+        var pids = ServiceProcesses.ListeningOn(port);
+
+        var answers = new List<(string What, HttpStatusCode Status, TimeSpan Took)>();
+        JsonElement health;
+        TimeSpan healthTook;
+        ServiceProcesses.Freeze(pids);
+        try
+        {
+            async Task Time(string what, Func<Task<HttpResponseMessage>> send)
+            {
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var response = await send();
+                    _ = await response.Content.ReadAsByteArrayAsync(ct);
+                    answers.Add((what, response.StatusCode, Stopwatch.GetElapsedTime(started)));
+                }
+                catch (HttpRequestException)
+                {
+                    // A download whose headers were already sent is cut off instead: also an answer.
+                    answers.Add((what + " (cut off)", HttpStatusCode.ServiceUnavailable, Stopwatch.GetElapsedTime(started)));
+                }
+            }
+
+            await Time("download", () => admin.GetAsync("models/acme/before/1.0.0/model.zip", ct));
+            await Time("upload", () => admin.PutAsync("models/acme/during/1.0.0", Zip(Archive(200_000, 2)), ct));
+            await Time("list", () => admin.GetAsync("models", ct));
+            await Time("download again", () => admin.GetAsync("models/acme/before/1.0.0/model.zip", ct));
+            var started = Stopwatch.GetTimestamp();
+            health = await admin.GetFromJsonAsync<JsonElement>("health/components", ct);
+            healthTook = Stopwatch.GetElapsedTime(started);
+        }
+        finally
+        {
+            ServiceProcesses.Resume(pids);
+        }
+
+        // Recovery: without a restart of the registry, the archive acknowledged before comes back byte-exact.
+        byte[]? after = null;
+        await WaitUntilAsync(async () =>
+        {
+            using var response = await admin.GetAsync("models/acme/before/1.0.0/model.zip", ct);
+            after = response.IsSuccessStatusCode ? await response.Content.ReadAsByteArrayAsync(ct) : null;
+            return after is not null;
+        }, TimeSpan.FromSeconds(30), ct);
+        using var upload = await admin.PutAsync("models/acme/after/1.0.0", Zip(Archive(200_000, 3)), ct);
+
+        // A reset while the service is frozen answers within the bound (it may get as far as the
+        // catalog); once the service is back, the next reset completes it.
+        ServiceProcesses.Freeze(pids);
+        try
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var frozenReset = await admin.DeleteAsync("reset", ct);
+            answers.Add(("reset", frozenReset.StatusCode, Stopwatch.GetElapsedTime(started)));
+        }
+        finally
+        {
+            ServiceProcesses.Resume(pids);
+        }
+
+        await WaitUntilAsync(async () =>
+        {
+            using var again = await admin.DeleteAsync("reset", ct);
+            return again.IsSuccessStatusCode;
+        }, TimeSpan.FromSeconds(30), ct);
+        var list = await admin.GetFromJsonAsync<JsonElement>("models", ct);
+        Assert.Equal(0, list.GetProperty("items").GetArrayLength());
+
+        Assert.All(answers, a =>
+        {
+            Assert.True(a.Took < Bound, $"{a.What} answered after {a.Took}");
+            Assert.True((int)a.Status < 500 || a.Status == HttpStatusCode.ServiceUnavailable, $"{a.What}: {a.Status}");
+        });
+        Assert.Contains(answers, a => a.Status == HttpStatusCode.ServiceUnavailable);
+        Assert.True(healthTook < TimeSpan.FromSeconds(5), $"health took {healthTook}");
+        Assert.Equal(before, after);
+        Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+    }
+}
