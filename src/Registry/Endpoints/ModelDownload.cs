@@ -72,7 +72,7 @@ internal static class ModelDownload
         long sent;
         try
         {
-            sent = await CopyAsync(content, response, performance.StreamBufferBytes, cancellationToken);
+            sent = await CopyAsync(content, response, range.Range?.Length ?? archive.SizeBytes, performance.StreamBufferBytes, cancellationToken);
         }
         catch (BackingServiceUnavailableException e) when (response.HasStarted)
         {
@@ -106,14 +106,16 @@ internal static class ModelDownload
         return Results.Empty;
     }
 
-    private static async Task<long> CopyAsync(Stream content, HttpResponse response, int bufferBytes, CancellationToken cancellationToken)
+    // Never more than 'length' bytes: the AWS SDK's ByteRange(0, 0) asks for the whole object (an End of
+    // 0 reads as unset), and writing past Content-Length is a 500. Found by MalformedInputTests ("bytes=0-0").
+    private static async Task<long> CopyAsync(Stream content, HttpResponse response, long length, int bufferBytes, CancellationToken cancellationToken)
     {
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(bufferBytes);
         try
         {
             long sent = 0;
             int read;
-            while ((read = await content.ReadAsync(buffer.AsMemory(0, bufferBytes), cancellationToken)) > 0)
+            while (sent < length && (read = await content.ReadAsync(buffer.AsMemory(0, (int)Math.Min(bufferBytes, length - sent)), cancellationToken)) > 0)
             {
                 await response.Body.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                 sent += read;
