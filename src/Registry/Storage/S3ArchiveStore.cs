@@ -108,7 +108,9 @@ internal sealed class S3ArchiveStore(BackingServiceClients clients, IOptions<Reg
         return call;
     }
 
-    // HeadBucket: one round trip whatever the bucket holds (a truncated ListObjectsV2 fails on s3rver).
+    // GetBucketLocation: one cheap round trip whatever the bucket holds. Not ListObjectsV2 with
+    // max-keys (s3rver answers a truncated one with a 500) and not HeadBucket (s3rver serves it by
+    // listing up to 1,000 objects, which took seconds on a busy machine).
     public async Task PingAsync(CancellationToken cancellationToken) =>
-        await S3.HeadBucketAsync(new HeadBucketRequest { BucketName = Bucket }, cancellationToken);
+        await S3.GetBucketLocationAsync(new GetBucketLocationRequest { BucketName = Bucket }, cancellationToken);
 }

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using PerfTesting.Xunit.Fixtures;
+using PerfTesting.BackingServices.Fixtures;
 using static Tests.Integration.Registry.RegistryTesting;
 
 namespace Tests.Integration.Registry;

@@ -2,8 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Amazon.S3.Model;
 using Npgsql;
-using PerfTesting.Environment;
-using PerfTesting.Xunit.Fixtures;
+using PerfTesting.BackingServices;
+using PerfTesting.BackingServices.Fixtures;
 using Tests.Shared;
 using static Tests.Integration.Registry.RegistryTesting;
 

@@ -4,8 +4,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Amazon.S3.Model;
 using Npgsql;
-using PerfTesting.Environment;
-using PerfTesting.Xunit.Fixtures;
+using PerfTesting.BackingServices;
+using PerfTesting.BackingServices.Fixtures;
 using static Tests.Integration.Registry.RegistryTesting;
 
 namespace Tests.Integration.Registry;

@@ -8,8 +8,14 @@ namespace Tests.Perf.Track;
 /// </summary>
 internal static class TrackSlas
 {
-    /// <summary>Soak limit on memory growth after warm-up.</summary>
+    /// <summary>Soak: the working-set / heap slope above which the report flags growth (reported, not a gate).</summary>
     public const double MemoryGrowthLimitMiBPerMinute = 16;
+
+    /// <summary>
+    /// Soak gate: live managed memory (after a forced full GC) the soak may leave behind. A leak of one
+    /// 64 KiB buffer per request over the full profile's soak (~1,800 requests) leaves ~110 MiB and fails it.
+    /// </summary>
+    public const long RetainedHeapGrowthLimitBytes = 16L * 1024 * 1024;
 
     /// <summary>The workload: no more than 1% errors, a p99 bound, a throughput floor.</summary>
     public static SlaDefinition Workload(TrackProfile profile) => Sla.Define()

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using PerfTesting.Environment.LocalProcesses;
+using PerfTesting.BackingServices.LocalProcesses;
 using Tests.Shared;
 using static Tests.Integration.Registry.RegistryTesting;
 
@@ -35,7 +35,12 @@ public sealed class BackingServiceFaultTests
         await using var services = await LocalProcessBackingServices.StartAsync(ct);
         await using var app = new RegistryApp(services.Endpoints, nameof(DeadDynamoDb_Gives503WithRetryAfter_WithinTheBound_AndHealthStillAnswers), Settings("S3"));
         using var admin = app.Admin();
-        (await admin.PutAsync("models/acme/a/1.0.0", Zip(Archive(4096, 1)), ct)).EnsureSuccessStatusCode();
+        await WaitUntilAsync(async () =>
+        {
+            using var put = await admin.PutAsync("models/acme/a/1.0.0", Zip(Archive(4096, 1)), ct);
+            return put.IsSuccessStatusCode;
+        }, TimeSpan.FromSeconds(60), ct);
+        var errorsBefore = app.ServerErrors;
 
         ServiceProcesses.KillNow(ServiceProcesses.ListeningOn(services.Endpoints.DynamoDb.ServiceUrl!.Port));
         var answers = new List<(HttpStatusCode Status, TimeSpan Took, string Body, string? RetryAfter)>();
@@ -63,7 +68,7 @@ public sealed class BackingServiceFaultTests
         Assert.Equal("degraded", health.GetProperty("status").GetString());
         await WaitUntilAsync(async () => (await admin.GetFromJsonAsync<JsonElement>("health/components", ct))
             .GetProperty("components").GetProperty("dynamodb").GetProperty("status").GetString() == "down", Bound, ct);
-        Assert.Equal(0, app.ServerErrors - answers.Count); // every 5xx was one of the 503s above
+        Assert.Equal(answers.Count, app.ServerErrors - errorsBefore); // every 5xx was one of the 503s above
     }
 
     public static TheoryData<string, string> Frozen => new()
@@ -82,7 +87,13 @@ public sealed class BackingServiceFaultTests
         await using var app = new RegistryApp(services.Endpoints, "frozen-" + service, Settings(backend));
         using var admin = app.Admin();
         var before = Archive(300_000, 1);
-        (await admin.PutAsync("models/acme/before/1.0.0", Zip(before), ct)).EnsureSuccessStatusCode();
+        // Ready when an upload is acknowledged: freshly started emulators on a busy machine may need a
+        // few tries within the 2 s call bound.
+        await WaitUntilAsync(async () =>
+        {
+            using var put = await admin.PutAsync("models/acme/before/1.0.0", Zip(before), ct);
+            return put.IsSuccessStatusCode;
+        }, TimeSpan.FromSeconds(60), ct);
         var port = service switch
         {
             "s3" => services.Endpoints.S3.ServiceUrl!.Port,
@@ -134,7 +145,13 @@ public sealed class BackingServiceFaultTests
             after = response.IsSuccessStatusCode ? await response.Content.ReadAsByteArrayAsync(ct) : null;
             return after is not null;
         }, TimeSpan.FromSeconds(30), ct);
-        using var upload = await admin.PutAsync("models/acme/after/1.0.0", Zip(Archive(200_000, 3)), ct);
+        var uploadAfter = HttpStatusCode.ServiceUnavailable;
+        await WaitUntilAsync(async () =>
+        {
+            using var put = await admin.PutAsync("models/acme/after/1.0.0", Zip(Archive(200_000, 3)), ct);
+            uploadAfter = put.StatusCode;
+            return put.StatusCode != HttpStatusCode.ServiceUnavailable;
+        }, TimeSpan.FromSeconds(30), ct);
 
         // A reset while the service is frozen answers within the bound (it may get as far as the
         // catalog); once the service is back, the next reset completes it.
@@ -166,6 +183,6 @@ public sealed class BackingServiceFaultTests
         Assert.Contains(answers, a => a.Status == HttpStatusCode.ServiceUnavailable);
         Assert.True(healthTook < TimeSpan.FromSeconds(5), $"health took {healthTook}");
         Assert.Equal(before, after);
-        Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+        Assert.True(uploadAfter is HttpStatusCode.Created or HttpStatusCode.OK, $"upload after recovery: {uploadAfter}");
     }
 }
