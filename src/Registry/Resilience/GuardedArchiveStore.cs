@@ -35,8 +35,9 @@ internal sealed class GuardedArchiveStore(IArchiveStore inner, BackingService se
     public Task<Uri?> PresignAsync(string key, TimeSpan lifetime, CancellationToken cancellationToken) =>
         service.CallAsync(ct => inner.PresignAsync(key, lifetime, ct), cancellationToken);
 
+    // At startup, on a machine still busy starting its services: the generous bound, like reset's.
     public Task EnsureCreatedAsync(CancellationToken cancellationToken) =>
-        service.CallAsync(ct => inner.EnsureCreatedAsync(ct), cancellationToken);
+        service.CallAsync(ct => inner.EnsureCreatedAsync(ct), cancellationToken, TimeSpan.FromSeconds(options.ResetStepTimeoutSeconds));
 
     // Each call inside a reset is bounded by the client's own timeout; this bounds the whole.
     public Task ResetAsync(CancellationToken cancellationToken) =>
