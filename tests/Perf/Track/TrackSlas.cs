@@ -20,17 +20,18 @@ internal static class TrackSlas
     /// <summary>
     /// The workload (the baseline: 100 clients each downloading the 40 MiB stand-in once, all at once;
     /// the soak uses it too): no more than 1% errors, a p99 bound, a throughput floor.
-    /// Full profile, measured on this 2-core machine with `bash run-perf.sh`: p99 19.2 s and 5.2 req/s
-    /// (docs/performance-report.md of 2026-11-29), 13.9 s and 7.2 req/s (issue 11's run), and the runs
-    /// listed in the README's main-job section. Margin: about 2x on both, the slowdown measured with
-    /// another `dotnet test` beside the job; so p99 &lt;= 40 s and &gt;= 2.5 req/s. The old bounds
-    /// (120 s, 0.5 req/s) passed even a registry ten times slower; these fail a registry that serves
-    /// the 100 downloads one after another or at half the bandwidth.
+    /// Full profile, measured with `bash run-perf.sh` on this 2-core machine: p99 19.2 s and 5.2 req/s
+    /// (docs/performance-report.md of 2026-11-29), 13.9 s and 7.2 req/s (issue 11's run), and 52.8 s
+    /// and 1.9 req/s on 2026-11-30 with fault tests and other engineers' builds running beside it (the
+    /// download is bound by s3rver's one Node thread, so CPU contention slows it about 3x). Margin:
+    /// 1.5x beyond the worst loaded figure, so p99 &lt;= 80 s and &gt;= 1.2 req/s. The old bounds
+    /// (120 s, 0.5 req/s) let through a registry 10x slower than the quiet figures; these fail one
+    /// about 4x slower (serialising the downloads, or buffering each archive before sending it).
     /// </summary>
     public static SlaDefinition Workload(TrackProfile profile) => Sla.Define()
         .ErrorRate(0.01)
-        .LatencyPercentile(99, profile.Name == "ci" ? TimeSpan.FromSeconds(20) : TimeSpan.FromSeconds(40))
-        .Throughput(profile.Name == "ci" ? 5 : 2.5)
+        .LatencyPercentile(99, profile.Name == "ci" ? TimeSpan.FromSeconds(20) : TimeSpan.FromSeconds(80))
+        .Throughput(profile.Name == "ci" ? 5 : 1.2)
         .Build();
 
     /// <summary>A spike may slow requests down but must not fail them.</summary>
