@@ -99,12 +99,14 @@ public sealed class LocalProcessBackingServices : IBackingServices
     private static async Task<(WatchedProcess, Uri)> StartDynaliteAsync(EmulatorPackages packages, TimeProvider time, CancellationToken cancellationToken)
     {
         var port = LoopbackPort.NextFree();
-        // In memory, and tables become ACTIVE at once instead of after dynalite's default 500 ms.
+        // On disk (LevelDB under --path), so a dynalite that dies and is restarted by its watchdog
+        // keeps the catalog; tables become ACTIVE at once instead of after dynalite's default 500 ms.
+        var data = Directory.CreateTempSubdirectory("perftesting-dynalite-").FullName;
         var process = WatchedProcess.Start(
             "dynalite",
-            ["node", packages.DynaliteScript, "--host", "127.0.0.1", "--port", Text(port), "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"],
+            ["node", packages.DynaliteScript, "--host", "127.0.0.1", "--port", Text(port), "--path", data, "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"],
             packages.Directory,
-            cleanupDirectory: null,
+            cleanupDirectory: data,
             time: time);
         var url = new Uri($"http://127.0.0.1:{Text(port)}");
         return (await ReadyOrDisposedAsync(process, url, time, cancellationToken).ConfigureAwait(false), url);

@@ -7,16 +7,23 @@ namespace PerfTesting.BackingServices.LocalProcesses;
 /// A child process started under a small bash watchdog that kills it, and deletes its temporary
 /// directory, as soon as this .NET process is gone: on dispose, on Ctrl-C, and also when the test
 /// host is killed outright, when no .NET code gets to run. That is what keeps a half-way aborted
-/// test run from leaving s3rver, dynalite or postgres behind.
+/// test run from leaving s3rver, dynalite or postgres behind. The watchdog also heals: a child that
+/// dies after a good start is started again with the same command (the same port and data
+/// directory), so a crashed emulator or database comes back with its data and clients reconnect.
 /// </summary>
 internal sealed class WatchedProcess : IAsyncDisposable
 {
     // $1 parent pid, $2 directory to delete afterwards ('' for none), $3 signal that stops the child
     // gracefully, rest: the command. Polling with `kill -0` works whatever killed the parent.
+    // A first start that dies within 2 s is a failure to start (the watchdog exits, so readiness
+    // reports it at once); after that, a child that dies is restarted every second, up to 300 times
+    // (PostgreSQL refuses to start until the backends of a killed postmaster are gone, which takes
+    // a moment). A stopped (SIGSTOP) child is alive for `kill -0` and is left alone.
     private const string WatchdogScript = """
         parent=$1; cleanup=$2; stopsig=$3; shift 3
         "$@" &
         child=$!
+        started=$SECONDS; healthy=0; restarts=0
         stop() {
           trap '' TERM INT HUP
           kill -s "$stopsig" "$child" 2>/dev/null
@@ -27,7 +34,19 @@ internal sealed class WatchedProcess : IAsyncDisposable
           exit 0
         }
         trap stop TERM INT HUP
-        while kill -0 "$parent" 2>/dev/null && kill -0 "$child" 2>/dev/null; do sleep 0.2 & wait $!; done
+        while kill -0 "$parent" 2>/dev/null; do
+          if kill -0 "$child" 2>/dev/null; then
+            [ $((SECONDS - started)) -ge 2 ] && healthy=1
+          else
+            wait "$child" 2>/dev/null
+            if [ "$healthy" = 0 ] || [ "$restarts" -ge 300 ]; then break; fi
+            echo "watchdog: $1 ended; starting it again (restart $((restarts + 1)))" >&2
+            sleep 1 & wait $!
+            "$@" &
+            child=$!; started=$SECONDS; restarts=$((restarts + 1))
+          fi
+          sleep 0.2 & wait $!
+        done
         stop
         """;
 

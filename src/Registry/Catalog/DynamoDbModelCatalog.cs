@@ -55,6 +55,17 @@ internal sealed class DynamoDbModelCatalog(BackingServiceClients clients, IOptio
         }
     }
 
+    public async Task<bool> RemoveAsync(ModelKey key, CancellationToken cancellationToken)
+    {
+        var response = await Dynamo.DeleteItemAsync(new DeleteItemRequest
+        {
+            TableName = Table,
+            Key = new() { ["pk"] = new AttributeValue(Partition), ["sk"] = new AttributeValue(key.CatalogKey) },
+            ReturnValues = ReturnValue.ALL_OLD,
+        }, cancellationToken);
+        return response.Attributes is { Count: > 0 };
+    }
+
     public async Task<ModelPage> ListAsync(int limit, ModelKey? after, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
@@ -78,8 +89,44 @@ internal sealed class DynamoDbModelCatalog(BackingServiceClients clients, IOptio
 
     public async Task ResetAsync(CancellationToken cancellationToken)
     {
-        await DynamoDbTables.DeleteAsync(Dynamo, Table, time, cancellationToken);
+        // Items are deleted page by page instead of dropping the table: a request served meanwhile
+        // sees fewer models, never a missing table, and a reset cut short leaves a smaller catalog
+        // whose every record still has its archive (the stores are emptied after the catalog).
         await EnsureCreatedAsync(cancellationToken);
+        Dictionary<string, AttributeValue>? start = null;
+        do
+        {
+            var page = await Dynamo.QueryAsync(new QueryRequest
+            {
+                TableName = Table,
+                KeyConditionExpression = "pk = :pk",
+                ExpressionAttributeValues = new() { [":pk"] = new AttributeValue(Partition) },
+                ProjectionExpression = "pk, sk",
+                ExclusiveStartKey = start,
+                Limit = 100,
+                ConsistentRead = true,
+            }, cancellationToken);
+            foreach (var batch in (page.Items ?? []).Chunk(25))
+            {
+                var pending = new Dictionary<string, List<WriteRequest>>
+                {
+                    [Table] = batch.Select(item => new WriteRequest(new DeleteRequest(item))).ToList(),
+                };
+                for (var attempt = 0; pending.Count > 0; attempt++)
+                {
+                    if (attempt > 0)
+                    {
+                        await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), time, cancellationToken); // DynamoDB's advice for unprocessed items
+                    }
+
+                    var written = await Dynamo.BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = pending }, cancellationToken);
+                    pending = written.UnprocessedItems is { Count: > 0 } left ? left : [];
+                }
+            }
+
+            start = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+        }
+        while (start is not null);
     }
 
     public void Invalidate()

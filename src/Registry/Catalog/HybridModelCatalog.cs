@@ -121,6 +121,15 @@ internal sealed class HybridModelCatalog : IModelCatalog, IDisposable
         return result;
     }
 
+    public async Task<bool> RemoveAsync(ModelKey key, CancellationToken cancellationToken)
+    {
+        // An upload that a reset overtook removes its record (see RegistryReset): no instance may keep serving it.
+        var removed = await _inner.RemoveAsync(key, cancellationToken);
+        await InvalidateAsync(CacheKind.Model, "remove");
+        await InvalidateAsync(CacheKind.List, "remove");
+        return removed;
+    }
+
     public Task EnsureCreatedAsync(CancellationToken cancellationToken) => _inner.EnsureCreatedAsync(cancellationToken);
 
     public async Task ResetAsync(CancellationToken cancellationToken)

@@ -13,10 +13,13 @@ internal sealed class ProcessHealthComponent : IHealthComponent
 {
     public string Name => "process";
 
-    public Task<object> DescribeAsync(CancellationToken cancellationToken)
+    // Nothing expensive to read in the background: the counters are read per request.
+    public Task RefreshAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public HealthDescription Describe()
     {
         using var process = Process.GetCurrentProcess();
-        return Task.FromResult<object>(new ProcessStatus(
+        return new HealthDescription("ok", new ProcessStatus(
             "ok",
             GC.GetTotalAllocatedBytes(precise: true),
             process.TotalProcessorTime.TotalSeconds,

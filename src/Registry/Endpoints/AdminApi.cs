@@ -1,7 +1,5 @@
 using Registry.Auth;
-using Registry.Catalog;
-using Registry.Hosting;
-using Registry.Storage;
+using Registry.Reset;
 
 namespace Registry.Endpoints;
 
@@ -11,28 +9,18 @@ internal static class AdminApi
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
         app.MapDelete("/reset", ResetAsync).WithTags("Admin").WithName("Reset")
-            .WithSummary("Deletes every object, item and row the registry created and recreates empty buckets and tables")
+            .WithSummary("Deletes every object, item and row the registry created; the buckets and tables stay, empty")
             .RequireAuthorization(Roles.Admin);
         return app;
     }
 
-    internal static async Task<IResult> ResetAsync(
-        IModelCatalog catalog, ArchiveStores stores, IEnumerable<IResettable> others, ILogger<ModelServices> logger, CancellationToken cancellationToken)
+    internal static async Task<IResult> ResetAsync(RegistryReset reset, CancellationToken cancellationToken)
     {
-        // Not cancelled half-way by a client that goes away: a half-reset registry is worse than either state.
+        // Not cancelled by a client that goes away: a reset cut short is finished by the next one, but
+        // there is no reason to leave one half done. Each backing call is still bounded.
         _ = cancellationToken;
-        foreach (var other in others)
-        {
-            await other.ResetAsync(CancellationToken.None);
-        }
-
-        foreach (var store in stores.All)
-        {
-            await store.ResetAsync(CancellationToken.None);
-        }
-
-        await catalog.ResetAsync(CancellationToken.None);
-        logger.LogWarning("Registry reset: every model, archive and performance run deleted");
-        return TypedResults.Ok(new { status = "reset" });
+        return await reset.RunAsync("DELETE /reset", CancellationToken.None)
+            ? TypedResults.Ok(new { status = "reset" })
+            : Problems.Conflict("A reset is already running; try again when it has finished.");
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Registry.Models;
+using Registry.Resilience;
 using Registry.Storage;
 
 namespace Registry.Endpoints;
@@ -68,9 +69,42 @@ internal static class ModelDownload
 
         var firstByteStarted = services.Time.GetTimestamp();
         await using var content = await store.OpenReadAsync(archive.StorageKey, range.Range, cancellationToken);
+
         services.Metrics.RecordFirstByte(services.Time.GetElapsedTime(firstByteStarted));
         SetContentHeaders(response, key, archive, range.Range);
-        var sent = await CopyAsync(content, response, services.Buffers, cancellationToken);
+        long sent;
+        try
+        {
+            sent = await CopyAsync(content, response, range.Range?.Length ?? archive.SizeBytes, services.Buffers, cancellationToken);
+        }
+        catch (BackingServiceUnavailableException e) when (response.HasStarted)
+        {
+            // Headers are sent, so no 503 can follow: end the connection within the bound; the client
+            // sees fewer bytes than Content-Length (or a reset) and knows the download failed.
+            services.Logger.LogWarning("Download of {Model} cut off: {Service} stopped answering mid-stream", key, e.Service);
+            services.Metrics.RecordError(e.Service);
+            context.Abort();
+            return Results.Empty;
+        }
+
+        var expected = range.Range?.Length ?? archive.SizeBytes;
+        if (sent != expected)
+        {
+            // The archive went away under the read (a reset deleted it after the catalog lookup).
+            services.Logger.LogWarning("Download of {Model} ended after {Sent} of {Expected} bytes: the archive was deleted", key, sent, expected);
+            if (!response.HasStarted)
+            {
+                response.Headers.Remove("Content-Range");
+                response.Headers.ContentDisposition = default;
+                response.ContentLength = null;
+                response.StatusCode = StatusCodes.Status200OK;
+                return Problems.NotFound($"Model {key} was deleted (a reset ran) while it was being read.");
+            }
+
+            context.Abort();
+            return Results.Empty;
+        }
+
         services.Metrics.RecordStorageRead(store.Name, services.Time.GetElapsedTime(firstByteStarted));
         services.Metrics.RecordDownload(services.Time.GetElapsedTime(started), sent);
         return Results.Empty;
@@ -92,14 +126,16 @@ internal static class ModelDownload
         }
     }
 
-    private static async Task<long> CopyAsync(Stream content, HttpResponse response, StreamBufferPool buffers, CancellationToken cancellationToken)
+    // Never more than 'length' bytes: the AWS SDK's ByteRange(0, 0) asks for the whole object (an End of
+    // 0 reads as unset), and writing past Content-Length is a 500. Found by MalformedInputTests ("bytes=0-0").
+    private static async Task<long> CopyAsync(Stream content, HttpResponse response, long length, StreamBufferPool buffers, CancellationToken cancellationToken)
     {
         var buffer = buffers.Rent();
         try
         {
             long sent = 0;
             int read;
-            while ((read = await content.ReadAsync(buffer.AsMemory(0, buffers.BufferBytes), cancellationToken)) > 0)
+            while (sent < length && (read = await content.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffers.BufferBytes, length - sent)), cancellationToken)) > 0)
             {
                 await response.Body.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
 

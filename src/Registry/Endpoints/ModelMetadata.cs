@@ -43,6 +43,12 @@ internal static class ModelMetadata
             error = $"Metadata is not valid JSON: {e.Message}";
             return false;
         }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json parses "\ud800" but cannot turn an unpaired surrogate into a .NET string.
+            error = "Metadata keys and values must be valid Unicode text (an escaped surrogate is unpaired).";
+            return false;
+        }
 
         error = metadata.Count > MaxKeys ? $"At most {MaxKeys} metadata keys are allowed." : null;
         return error is null;

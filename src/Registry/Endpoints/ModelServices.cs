@@ -15,6 +15,8 @@ internal sealed record ModelServices(
     StreamBufferPool Buffers,
     IOptions<RegistryOptions> Registry,
     IOptions<PerformanceOptions> Performance,
+    IOptions<ClientLimitsOptions> ClientLimits,
     RegistryMetrics Metrics,
     TimeProvider Time,
+    Reset.ResetGate ResetGate,
     ILogger<ModelServices> Logger);

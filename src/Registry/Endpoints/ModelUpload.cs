@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using Registry.Models;
+using Registry.Reset;
 using Registry.Storage;
 
 namespace Registry.Endpoints;
@@ -36,7 +37,8 @@ internal static class ModelUpload
             bodyLimit.MaxRequestBodySize = null;
         }
 
-        var mediaType = MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? parsed.MediaType.Value : null;
+        // Media types are case-insensitive (RFC 9110 8.3.1).
+        var mediaType = MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? parsed.MediaType.Value?.ToLowerInvariant() : null;
         return mediaType switch
         {
             "application/zip" or "application/octet-stream" => await PutArchiveAsync(context, key, services, cancellationToken),
@@ -60,14 +62,25 @@ internal static class ModelUpload
             return Problems.BadRequest(metadataError!);
         }
 
+        var generation = services.ResetGate.Generation;
+        if (ResetGate.IsRunning(generation))
+        {
+            return ResetRunning(context);
+        }
+
         var existing = await services.Catalog.GetAsync(key, cancellationToken);
-        var (spool, failure) = await ArchiveSpool.CopyAsync(context.Request.Body, services.Registry.Value.MaxArchiveBytes, cancellationToken);
+        var limits = services.ClientLimits.Value;
+        var (spool, failure) = await ArchiveSpool.CopyAsync(context.Request.Body, services.Registry.Value.MaxArchiveBytes,
+            TimeSpan.FromSeconds(limits.BodyIdleTimeoutSeconds), limits.SpoolDirectory ?? Path.GetTempPath(), services.Time, cancellationToken);
         switch (failure)
         {
             case SpoolFailure.TooLarge:
                 return Problems.TooLarge($"The body is larger than the limit of {services.Registry.Value.MaxArchiveBytes} bytes.");
             case SpoolFailure.Empty:
                 return Problems.BadRequest("The body is empty; send the model's zip archive.");
+            case SpoolFailure.Stalled:
+                context.Response.Headers.Connection = "close";
+                return Problems.RequestTimeout($"No part of the body arrived for {limits.BodyIdleTimeoutSeconds} s; nothing was stored.");
             case SpoolFailure.NotZip:
                 return Problems.BadRequest("The body is not a zip archive (it does not start with a zip signature).");
         }
@@ -87,6 +100,15 @@ internal static class ModelUpload
             await store.PutAsync(archive.StorageKey, spool.File, spool.Length, cancellationToken);
             var record = new ModelRecord(key, archive, metadata, services.Time.GetUtcNow());
             var (added, stored) = await services.Catalog.TryAddAsync(record, cancellationToken);
+            if (added && services.ResetGate.Generation != generation)
+            {
+                // A reset started after this upload did: it may have deleted the archive before our
+                // record appeared. Undo both rather than leave a model whose archive is gone.
+                await services.Catalog.RemoveAsync(key, CancellationToken.None);
+                await store.DeleteAsync(archive.StorageKey, CancellationToken.None);
+                return ResetRunning(context);
+            }
+
             if (added)
             {
                 // A cached copy of an earlier upload under this key (before a reset) must not be served.
@@ -132,8 +154,20 @@ internal static class ModelUpload
             return Problems.BadRequest(error!);
         }
 
+        var generation = services.ResetGate.Generation;
+        if (ResetGate.IsRunning(generation))
+        {
+            return ResetRunning(context);
+        }
+
         var record = new ModelRecord(key, null, metadata, services.Time.GetUtcNow());
         var (added, stored) = await services.Catalog.TryAddAsync(record, cancellationToken);
+        if (added && services.ResetGate.Generation != generation)
+        {
+            await services.Catalog.RemoveAsync(key, CancellationToken.None);
+            return ResetRunning(context);
+        }
+
         if (added)
         {
             return TypedResults.Created(Location(key), ModelResponse.From(record));
@@ -142,6 +176,12 @@ internal static class ModelUpload
         return stored.Archive is null && stored.Metadata.Count == metadata.Count && !stored.Metadata.Except(metadata).Any()
             ? TypedResults.Ok(ModelResponse.From(stored))
             : Problems.Conflict($"Model {key} already exists with different content; publish a new version instead.");
+    }
+
+    private static ProblemHttpResult ResetRunning(HttpContext context)
+    {
+        context.Response.Headers.RetryAfter = "1";
+        return Problems.Unavailable("A reset is running or ran during this upload; nothing was kept. Upload again.");
     }
 
     private static bool Same(ModelRecord existing, string sha256) => existing.Archive?.Sha256 == sha256;

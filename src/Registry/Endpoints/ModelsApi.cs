@@ -30,7 +30,9 @@ internal static class ModelsApi
         [FromQuery] string? limit, [FromQuery] string? cursor, [AsParameters] ModelServices services, CancellationToken cancellationToken)
     {
         var size = DefaultPageSize;
-        if (limit is not null && (!int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxPageSize))
+        // Digits only: int.TryParse accepts trailing NUL characters ("1\0" parses as 1).
+        if (limit is not null && (limit.Length is 0 or > 4 || !limit.All(char.IsAsciiDigit)
+            || !int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxPageSize))
         {
             return Problems.BadRequest($"limit must be a whole number from 1 to {MaxPageSize}.");
         }

@@ -9,6 +9,8 @@ internal static class Problems
 
     public static ProblemHttpResult NotFound(string detail) => Create(StatusCodes.Status404NotFound, "Not found", detail, "not-found");
 
+    public static ProblemHttpResult RequestTimeout(string detail) => Create(StatusCodes.Status408RequestTimeout, "Request timeout", detail, "request-timeout");
+
     public static ProblemHttpResult Conflict(string detail) => Create(StatusCodes.Status409Conflict, "Conflict", detail, "conflict");
 
     public static ProblemHttpResult TooLarge(string detail) => Create(StatusCodes.Status413PayloadTooLarge, "Request body too large", detail, "too-large");

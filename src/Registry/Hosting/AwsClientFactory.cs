@@ -42,10 +42,12 @@ internal static class AwsClientFactory
 
     /// <summary>Creates the DynamoDB client.</summary>
     /// <param name="options">The endpoints.</param>
+    /// <param name="configure">Settings applied before the endpoint settings (timeouts, retries).</param>
     /// <returns>A client the caller disposes.</returns>
-    public static AmazonDynamoDBClient CreateDynamoDbClient(BackingServiceOptions options)
+    public static AmazonDynamoDBClient CreateDynamoDbClient(BackingServiceOptions options, Action<AmazonDynamoDBConfig>? configure = null)
     {
         var config = new AmazonDynamoDBConfig();
+        configure?.Invoke(config);
         ConfigureServiceUrl(config, options.DynamoDbUrl, options.Region);
         return Credentials(options) is { } credentials ? new AmazonDynamoDBClient(credentials, config) : new AmazonDynamoDBClient(config);
     }

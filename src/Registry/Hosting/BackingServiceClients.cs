@@ -14,7 +14,8 @@ namespace Registry.Hosting;
 internal sealed class BackingServiceClients(
     IOptions<BackingServiceOptions> endpoints,
     IOptions<RegistryOptions> registry,
-    IOptions<PerformanceOptions> performance) : IAsyncDisposable
+    IOptions<PerformanceOptions> performance,
+    IOptions<ResilienceOptions> resilience) : IAsyncDisposable
 {
     private AmazonS3Client? _s3;
     private AmazonDynamoDBClient? _dynamo;
@@ -29,13 +30,33 @@ internal sealed class BackingServiceClients(
     /// <summary>Creates the clients and the registry's PostgreSQL database.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        _s3 = AwsClientFactory.CreateS3Client(endpoints.Value, config => config.MaxConnectionsPerServer = performance.Value.S3MaxConnections);
-        _dynamo = AwsClientFactory.CreateDynamoDbClient(endpoints.Value);
+        var bounds = resilience.Value;
+        // The SDK's own bounds, so that no call can outlive the registry's: one attempt waits at most
+        // the call timeout and is retried at most AwsMaxErrorRetry times. The HTTP timeout covers an
+        // upload's body, so S3 gets the bound of the largest archive; the per-call Polly timeout
+        // (BackingService) is what bounds each request, this is the floor under it.
+        _s3 = AwsClientFactory.CreateS3Client(endpoints.Value, config =>
+        {
+            config.MaxConnectionsPerServer = performance.Value.S3MaxConnections;
+            config.Timeout = bounds.TransferTimeout(registry.Value.MaxArchiveBytes);
+            config.MaxErrorRetry = bounds.AwsMaxErrorRetry;
+        });
+        _dynamo = AwsClientFactory.CreateDynamoDbClient(endpoints.Value, config =>
+        {
+            config.Timeout = bounds.CallTimeout;
+            config.MaxErrorRetry = bounds.AwsMaxErrorRetry;
+        });
         var connectionString = await PostgresDatabases.CreateAsync(endpoints.Value.Postgres, registry.Value.Database, cancellationToken);
+        var seconds = (int)Math.Ceiling(bounds.CallTimeoutSeconds);
         _postgres = new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder(connectionString)
         {
             MaxPoolSize = performance.Value.PostgresMaxPoolSize,
             MinPoolSize = performance.Value.PostgresMinPoolSize,
+            Timeout = seconds, // connecting
+            CommandTimeout = seconds, // each command (a reset's statements set their own)
+            CancellationTimeout = 1000, // a frozen server never answers the cancel request: give up after 1 s
+            KeepAlive = seconds, // pooled connections to a server that died are found and dropped
+            TcpKeepAlive = true,
         }.ConnectionString).Build();
     }
 

@@ -5,5 +5,9 @@ internal interface IHealthComponent
 {
     string Name { get; }
 
-    Task<object> DescribeAsync(CancellationToken cancellationToken);
+    /// <summary>Reads what is expensive to read (stored runs), in the background on the probe interval.</summary>
+    Task RefreshAsync(CancellationToken cancellationToken);
+
+    /// <summary>The component's state now: what is in memory plus the last refresh. Cheap; called per request.</summary>
+    HealthDescription Describe();
 }

@@ -7,6 +7,7 @@ using Registry.Catalog;
 using Registry.Diagnostics;
 using Registry.Models;
 using Registry.Options;
+using Registry.Resilience;
 
 namespace Registry.Hosting;
 
@@ -43,14 +44,18 @@ internal static class MetadataCacheRegistration
             : new InProcessCacheGenerations());
         services.AddSingleton<IModelCatalog>(sp => Options(sp).AnyMetadataCache
             ? new HybridModelCatalog(
-                sp.GetRequiredService<DynamoDbModelCatalog>(),
+                Guarded(sp),
                 sp.GetRequiredService<HybridCache>(),
                 sp.GetRequiredService<ICacheGenerations>(),
                 sp.GetRequiredService<IOptions<PerformanceOptions>>(),
                 sp.GetRequiredService<RegistryMetrics>())
-            : sp.GetRequiredService<DynamoDbModelCatalog>());
+            : Guarded(sp));
         return builder;
     }
+
+    // The catalog behind the cache answers within the DynamoDB bound and trips its breaker (Resilience/).
+    private static IModelCatalog Guarded(IServiceProvider sp) => new GuardedModelCatalog(
+        sp.GetRequiredService<DynamoDbModelCatalog>(), sp.GetRequiredService<BackingServiceGuards>().DynamoDb, sp.GetRequiredService<IOptions<ResilienceOptions>>().Value);
 
     private static PerformanceOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<PerformanceOptions>>().Value;
 }

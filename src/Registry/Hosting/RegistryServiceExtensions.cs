@@ -1,13 +1,17 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Options;
 using Registry.Auth;
 using Registry.Catalog;
 using Registry.Diagnostics;
 using Registry.Endpoints;
+using Registry.Health;
 using Registry.Options;
 using Registry.Performance;
 using Registry.Performance.Dashboard;
+using Registry.Reset;
+using Registry.Resilience;
 using Registry.Storage;
 using Registry.Storage.Caching;
 
@@ -51,6 +55,15 @@ internal static class RegistryServiceExtensions
         services.AddOptions<PerformanceOptions>().BindConfiguration(PerformanceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BackingServiceOptions>().BindConfiguration(BackingServiceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<BackingServiceOptions>, RedisEndpointValidation>();
+        services.AddOptions<ClientLimitsOptions>().BindConfiguration(ClientLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<ClientLimitsOptions>>((kestrel, clientLimits) =>
+        {
+            var limits = clientLimits.Value;
+            var grace = TimeSpan.FromSeconds(limits.DataRateGraceSeconds);
+            kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(limits.RequestHeadersTimeoutSeconds);
+            kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(limits.MinRequestBodyBytesPerSecond, grace);
+            kestrel.Limits.MinResponseDataRate = new MinDataRate(limits.MinResponseBytesPerSecond, grace);
+        });
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
@@ -65,6 +78,7 @@ internal static class RegistryServiceExtensions
             .AddPolicy(Roles.Reader, policy => policy.RequireRole(Roles.Reader, Roles.Admin))
             .AddPolicy(Roles.Admin, policy => policy.RequireRole(Roles.Admin));
 
+        services.AddBackingServiceResilience();
         services.AddSingleton<BackingServiceClients>();
         services.AddSingleton<S3ArchiveStore>();
         services.AddSingleton<PostgresArchiveStore>();
@@ -85,8 +99,14 @@ internal static class RegistryServiceExtensions
         services.AddSingleton<IResettable>(sp => sp.GetRequiredService<PerformanceHealthComponent>());
         services.AddSingleton<IResettable>(sp => sp.GetRequiredService<PerformanceRunStore>());
         services.AddSingleton<IResettable>(sp => sp.GetRequiredService<ArchiveCache>());
+        services.AddSingleton<ResetGate>();
+        services.AddSingleton<ResetMarker>();
+        services.AddSingleton<RegistryReset>();
+        services.AddSingleton<IStartupTask>(sp => sp.GetRequiredService<RegistryReset>()); // after the tables above exist
         services.AddHostedService<RegistryStartup>();
         services.AddHostedService<DevelopmentTokenWarning>();
+        services.AddSingleton<HealthProber>();
+        services.AddHostedService(sp => sp.GetRequiredService<HealthProber>()); // after RegistryStartup: the clients exist
         return builder;
     }
 

@@ -11,19 +11,31 @@ internal sealed class PerformanceHealthComponent(WorkloadCoordinator coordinator
 {
     public string Name => "performance";
 
-    public async Task<object> DescribeAsync(CancellationToken cancellationToken)
+    private volatile IReadOnlyList<RunSummary> _stored = [];
+    private volatile string? _storeError;
+
+    // The Scan of stored runs happens here, on the health probe interval, never per request.
+    public async Task RefreshAsync(CancellationToken cancellationToken)
     {
-        IReadOnlyList<RunSummary> stored;
         try
         {
-            stored = await store.ListSummariesAsync(cancellationToken);
+            _stored = await store.ListSummariesAsync(cancellationToken);
+            _storeError = null;
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            return new { status = "critical", error = $"performance_metrics unreadable: {e.GetType().Name}" };
+            _storeError = $"performance_metrics unreadable: {e.GetType().Name}";
+        }
+    }
+
+    public HealthDescription Describe()
+    {
+        if (_storeError is { } error && coordinator.Active.Count == 0 && coordinator.RecentlyFinished.Count == 0)
+        {
+            return new HealthDescription("critical", new { status = "critical", error });
         }
 
-        var all = coordinator.Active.Select(r => r.Partial()).Concat(coordinator.RecentlyFinished).Concat(stored)
+        var all = coordinator.Active.Select(r => r.Partial()).Concat(coordinator.RecentlyFinished).Concat(_stored)
             .DistinctBy(s => s.RunId).OrderByDescending(s => s.StartedAt).ToList();
         var latest = all.FirstOrDefault();
         var latestDone = all.FirstOrDefault(s => s.Status != RunSummary.InProgress);
@@ -31,15 +43,16 @@ internal sealed class PerformanceHealthComponent(WorkloadCoordinator coordinator
             : latestDone.Status == RunSummary.Failed ? "critical"
             : latestDone.SlaPassed == false ? "degraded"
             : "ok";
-        return new PerformanceStatus(status, latest?.RunId, latestDone?.Throughput.RequestsPerSecond, latestDone?.LatencyMs.P99, all.Count, coordinator.Active.Count);
+        return new HealthDescription(status,
+            new PerformanceStatus(status, latest?.RunId, latestDone?.Throughput.RequestsPerSecond, latestDone?.LatencyMs.P99, all.Count, coordinator.Active.Count));
     }
 
     public Task ResetAsync(CancellationToken cancellationToken)
     {
         coordinator.DiscardAll();
+        _stored = [];
         return Task.CompletedTask;
     }
-
     internal sealed record PerformanceStatus(
         [property: JsonPropertyName("status")] string Status,
         [property: JsonPropertyName("latest_run_id")] string? LatestRunId,

@@ -22,10 +22,14 @@ internal sealed class ArchiveSpool : IAsyncDisposable
     /// <summary>Lowercase hex.</summary>
     public string Sha256 { get; }
 
-    /// <summary>Copies the body; null with a reason when it is too large, empty or not a zip.</summary>
-    public static async Task<(ArchiveSpool? Spool, SpoolFailure Failure)> CopyAsync(Stream body, long maxBytes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Copies the body; null with a reason when it is too large, empty, not a zip, or stalled (no byte
+    /// for <paramref name="idleTimeout"/>). The file is deleted on every failure.
+    /// </summary>
+    public static async Task<(ArchiveSpool? Spool, SpoolFailure Failure)> CopyAsync(
+        Stream body, long maxBytes, TimeSpan idleTimeout, string directory, TimeProvider time, CancellationToken cancellationToken)
     {
-        var file = new FileStream(Path.Combine(Path.GetTempPath(), "registry-upload-" + Guid.NewGuid().ToString("N")),
+        var file = new FileStream(Path.Combine(directory, "registry-upload-" + Guid.NewGuid().ToString("N")),
             FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81_920, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
         try
         {
@@ -33,8 +37,29 @@ internal sealed class ArchiveSpool : IAsyncDisposable
             var buffer = new byte[81_920];
             long length = 0;
             int read;
-            while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+            // Created on the injected clock, so CancelAfter below runs on its timer too.
+            using var idle = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
+            using var linked = cancellationToken.Register(static state => ((CancellationTokenSource)state!).Cancel(), idle);
+            while (true)
             {
+#pragma warning disable RS0030 // CancelAfter on a source built with a TimeProvider uses that provider's timer
+                idle.CancelAfter(idleTimeout); // restarts the clock for each read
+#pragma warning restore RS0030
+                try
+                {
+                    read = await body.ReadAsync(buffer, idle.Token);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    await file.DisposeAsync();
+                    return (null, SpoolFailure.Stalled);
+                }
+
+                if (read == 0)
+                {
+                    break;
+                }
+
                 length += read;
                 if (length > maxBytes)
                 {

@@ -1,7 +1,9 @@
 using Npgsql;
 using NpgsqlTypes;
 using Registry.Diagnostics;
+using Microsoft.Extensions.Options;
 using Registry.Hosting;
+using Registry.Options;
 
 namespace Registry.Storage;
 
@@ -10,7 +12,7 @@ namespace Registry.Storage;
 /// streams row by row (memory stays at one chunk however large the archive) and a range read touches
 /// only the chunks it needs.
 /// </summary>
-internal sealed class PostgresArchiveStore(BackingServiceClients clients, RegistryMetrics metrics) : IArchiveStore
+internal sealed class PostgresArchiveStore(BackingServiceClients clients, RegistryMetrics metrics, IOptions<ResilienceOptions> resilience) : IArchiveStore
 {
     /// <summary>Bytes per row.</summary>
     public const int ChunkBytes = 1024 * 1024;
@@ -101,9 +103,17 @@ internal sealed class PostgresArchiveStore(BackingServiceClients clients, Regist
 
     public async Task ResetAsync(CancellationToken cancellationToken)
     {
-        await using var drop = clients.Postgres.CreateCommand("DROP TABLE IF EXISTS archive_chunks");
-        await drop.ExecuteNonQueryAsync(cancellationToken);
+        // DELETE, not DROP or TRUNCATE: those take an ACCESS EXCLUSIVE lock and so wait for every
+        // download streaming from the table. DELETE conflicts with none of them; a reader in progress
+        // finishes on its snapshot and autovacuum reclaims the space. lock_timeout bounds a wait on
+        // anything else (a schema change by hand).
         await EnsureCreatedAsync(cancellationToken);
+        await using var connection = await clients.Postgres.OpenConnectionAsync(cancellationToken);
+        await using var delete = new NpgsqlCommand("BEGIN; SET LOCAL lock_timeout = '5s'; DELETE FROM archive_chunks; COMMIT", connection)
+        {
+            CommandTimeout = (int)Math.Ceiling(resilience.Value.ResetStepTimeoutSeconds),
+        };
+        await delete.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task PingAsync(CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ using Registry.Options;
 namespace Registry.Storage;
 
 /// <summary>Archives as objects in one S3 bucket.</summary>
-internal sealed class S3ArchiveStore(BackingServiceClients clients, IOptions<RegistryOptions> options, TimeProvider time) : IArchiveStore
+internal sealed class S3ArchiveStore(BackingServiceClients clients, IOptions<RegistryOptions> options, IOptions<ResilienceOptions> resilience, TimeProvider time) : IArchiveStore
 {
     private IAmazonS3 S3 => clients.S3;
 
@@ -75,32 +75,52 @@ internal sealed class S3ArchiveStore(BackingServiceClients clients, IOptions<Reg
 
     public async Task ResetAsync(CancellationToken cancellationToken)
     {
-        // Every object the registry wrote is in its bucket: delete them page by page, then the bucket.
-        string? token = null;
-        do
+        // Every object the registry wrote is in its bucket: delete them page by page; the bucket stays.
+        // ListObjects (v1) with a marker, not ListObjectsV2: s3rver answers a truncated V2 listing
+        // (more than max-keys objects) with a 500 because its continuation tokens need DES, which
+        // Node 20's OpenSSL 3 no longer has. Real S3 and LocalStack serve both.
+        using (var call = OneCall(cancellationToken))
         {
-            ListObjectsV2Response page;
-            try
+            await EnsureCreatedAsync(call.Token);
+        }
+
+        string? marker = null;
+        while (true)
+        {
+            ListObjectsResponse page;
+            using (var call = OneCall(cancellationToken))
             {
-                page = await S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = Bucket, ContinuationToken = token }, cancellationToken);
+                page = await S3.ListObjectsAsync(new ListObjectsRequest { BucketName = Bucket, Marker = marker, MaxKeys = 1000 }, call.Token);
             }
-            catch (AmazonS3Exception e) when (e.ErrorCode == "NoSuchBucket")
+
+            var objects = page.S3Objects ?? [];
+            foreach (var item in objects)
+            {
+                using var call = OneCall(cancellationToken);
+                await S3.DeleteObjectAsync(Bucket, item.Key, call.Token);
+            }
+
+            if (page.IsTruncated != true || objects.Count == 0)
             {
                 break;
             }
 
-            foreach (var item in page.S3Objects ?? [])
-            {
-                await S3.DeleteObjectAsync(Bucket, item.Key, cancellationToken);
-            }
-
-            token = page.IsTruncated == true ? page.NextContinuationToken : null;
+            marker = objects[^1].Key;
         }
-        while (token is not null);
-
-        await EnsureCreatedAsync(cancellationToken);
     }
 
+    // Each call of a reset gets the call timeout (the client's own timeout is sized for the largest upload).
+    private CancellationTokenSource OneCall(CancellationToken cancellationToken)
+    {
+        // The deadline's timer is the injected clock's; it is left to fire (a few seconds) rather than
+        // disposed, since the linked source the caller disposes is what the call observes.
+        var deadline = new CancellationTokenSource(resilience.Value.CallTimeout, time);
+        return CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+    }
+
+    // GetBucketLocation: one cheap round trip whatever the bucket holds. Not ListObjectsV2 with
+    // max-keys (s3rver answers a truncated one with a 500) and not HeadBucket (s3rver serves it by
+    // listing up to 1,000 objects, which took seconds on a busy machine).
     public async Task PingAsync(CancellationToken cancellationToken) =>
-        await S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = Bucket, MaxKeys = 1 }, cancellationToken);
+        await S3.GetBucketLocationAsync(new GetBucketLocationRequest { BucketName = Bucket }, cancellationToken);
 }

@@ -7,4 +7,5 @@ internal enum SpoolFailure
     TooLarge,
     Empty,
     NotZip,
+    Stalled,
 }

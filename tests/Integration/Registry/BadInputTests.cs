@@ -92,6 +92,9 @@ public sealed class BadInputTests(BackingServicesFixture fixture)
     [InlineData("models?limit=1001")]
     [InlineData("models?limit=abc")]
     [InlineData("models?limit=-1")]
+    [InlineData("models?limit=1%00")] // int.TryParse alone accepts a trailing NUL
+    [InlineData("models?limit=%201")]
+    [InlineData("models?limit=")]
     [InlineData("models?cursor=not-a-cursor!")]
     [InlineData("models?cursor=Li4vLi4vZXRjLzEuMC4w")] // base64url of "../../etc/1.0.0"
     public async Task List_WithBadQuery_Is400(string query)
@@ -104,6 +107,57 @@ public sealed class BadInputTests(BackingServicesFixture fixture)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(0, app.ServerErrors);
+    }
+
+    public static TheoryData<string, string> UnpairedSurrogates => new()
+    {
+        { "header", """{"a":"\ud800"}""" },
+        { "header", """{"\udc00":"v"}""" },
+        { "body", """{"a":"x\ud800y"}""" },
+        { "body", """{"\ud800":"v"}""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnpairedSurrogates))]
+    public async Task Put_MetadataWithAnUnpairedSurrogate_Is400_AndStoresNothing(string where, string metadata)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await StartAsync(fixture, nameof(Put_MetadataWithAnUnpairedSurrogate_Is400_AndStoresNothing));
+        using var admin = app.Admin();
+        using var request = new HttpRequestMessage(HttpMethod.Put, "models/acme/x/1.0.0");
+        if (where == "header")
+        {
+            request.Content = Zip(Archive(1024, 1));
+            request.Headers.TryAddWithoutValidation("X-Model-Metadata", metadata);
+        }
+        else
+        {
+            request.Content = new StringContent(metadata, Encoding.UTF8, "application/json");
+        }
+
+        using var response = await admin.SendAsync(request, ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        await AssertNothingStoredAsync(app, admin, ct);
+    }
+
+    [Theory]
+    [InlineData("APPLICATION/ZIP")]
+    [InlineData("Application/Zip")]
+    [InlineData("application/ZIP; charset=binary")]
+    public async Task Put_MediaTypeInAnyCase_IsAccepted(string mediaType)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await StartAsync(fixture, nameof(Put_MediaTypeInAnyCase_IsAccepted));
+        using var admin = app.Admin();
+        var content = new ByteArrayContent(Archive(1024, 7));
+        content.Headers.TryAddWithoutValidation("Content-Type", mediaType);
+
+        using var response = await admin.PutAsync("models/acme/x/1.0.0", content, ct);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal(0, app.ServerErrors);
     }
 

@@ -141,17 +141,24 @@ public sealed class RegistryPerformanceTrack(BackingServicesFixture fixture, ITe
         var spikeSla = SlaEvaluator.Evaluate(spike, TrackSlas.Spike());
         runs.Add(RunReports.From(spike, $"Spike: {profile.SpikeBaseClients} -> {profile.SpikeBaseClients * 10} -> {profile.SpikeBaseClients} clients, {profile.SpikeStage.TotalSeconds:0} s each", spikeSla, findings: Analyse(spike)));
 
-        // 7. Bounded soak: memory must not keep growing.
+        // 7. Bounded soak: the memory it leaves behind must stay within a bound. The gate is the
+        // retained heap after a forced full GC (before vs after; the registry runs in this process),
+        // which GC settling cannot move; the working-set and heap slopes are reported, not gated (a
+        // 42 s slope once read 30 MiB/min on a heap that was only settling).
         IReadOnlyList<MemorySample> memory;
         RunResult soak;
+        var retainedBefore = RetainedHeap.Measure();
         using (var watch = new MemoryWatch())
         {
             soak = await Runner("soak").RunAsync(LoadProfile.Closed(profile.SoakClients, profile.SoakDuration).WithWarmUp(profile.WarmUp), workload.Download, ct);
             memory = watch.Samples;
         }
 
-        var memoryFindings = new MemoryGrowthAnalyser(TrackSlas.MemoryGrowthLimitMiBPerMinute).Analyse(AnalysisInput.ForMemory(memory)).ToList();
-        runs.Add(RunReports.From(soak, $"Soak: {profile.SoakClients} clients for {profile.SoakDuration.TotalSeconds:0} s, memory sampled every second", SlaEvaluator.Evaluate(soak, sla), findings: memoryFindings));
+        var retained = RetainedHeapAnalyser.Analyse(retainedBefore, RetainedHeap.Measure(), soak.Totals.Completed, TrackSlas.RetainedHeapGrowthLimitBytes);
+        var memoryFindings = new MemoryGrowthAnalyser(TrackSlas.MemoryGrowthLimitMiBPerMinute).Analyse(AnalysisInput.ForMemory(memory))
+            .Select(f => f with { Severity = f.Severity == Severity.Warning ? Severity.Hint : f.Severity }) // reported, not gated
+            .Append(retained).ToList();
+        runs.Add(RunReports.From(soak, $"Soak: {profile.SoakClients} clients for {profile.SoakDuration.TotalSeconds:0} s, memory sampled every second, retained heap measured before and after", SlaEvaluator.Evaluate(soak, sla), findings: memoryFindings));
 
         // 8. Stress: raise clients until the SLA breaks.
         var stressSla = TrackSlas.Stress(profile);
@@ -182,11 +189,7 @@ public sealed class RegistryPerformanceTrack(BackingServicesFixture fixture, ITe
         Assert.False(sharedCache.StaleReadSeen, "an upload through one instance was not seen through the other at once");
         Assert.True(sharedCache.HitRate >= 0.9, Text($"shared-cache hit rate {sharedCache.HitRate:P1} on repeated metadata requests, expected >= 90%"));
         Assert.True(spikeSla.Passed, spikeSla.ToTable());
-        if (profile.SoakDuration >= TimeSpan.FromSeconds(40))
-        {
-            // A slope fitted to less than half a minute of samples is too noisy to gate on; ci only reports it.
-            Assert.DoesNotContain(memoryFindings, f => f.Severity == Severity.Warning);
-        }
+        Assert.True(retained.Severity != Severity.Warning, retained.Title + ": " + string.Join("; ", retained.Evidence));
         if (Environment.GetEnvironmentVariable(EnforceBaselineVariable) is "1" or "true")
         {
             BaselineAssert.NoRegression(baselineOutcome);
