@@ -1,23 +1,16 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using PerfTesting.Xunit.Hosting;
 
 namespace Tests.Perf.Trust;
 
 /// <summary>A Kestrel endpoint on loopback that answers after a delay the test can change between runs (precise to about half a millisecond, see <see cref="DeadlineQueue"/>).</summary>
 internal sealed class DelayServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private LoopbackHost _host = null!;
     private readonly DeadlineQueue _deadlines = new("delay-server");
     private long _delayTicks;
-
-    private DelayServer(WebApplication app) => _app = app;
 
     public TimeSpan Delay
     {
@@ -36,26 +29,19 @@ internal sealed class DelayServer : IAsyncDisposable
 
     public static async Task<DelayServer> StartAsync(TimeSpan delay)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var server = new DelayServer(app) { Delay = delay };
-        app.MapGet("/work", async (CancellationToken ct) =>
+        var server = new DelayServer { Delay = delay };
+        server._host = await LoopbackHost.StartAsync(app => app.MapGet("/work", async (CancellationToken ct) =>
         {
             await server.WaitAsync().WaitAsync(ct);
             return Results.Text("done");
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        server.Url = new Uri(address + "/work");
+        }));
+        server.Url = server._host.Url("/work");
         return server;
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _host.DisposeAsync();
         _deadlines.Dispose();
     }
 

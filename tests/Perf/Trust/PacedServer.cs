@@ -1,12 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using PerfTesting.Xunit.Hosting;
 
 namespace Tests.Perf.Trust;
 
@@ -19,14 +14,12 @@ namespace Tests.Perf.Trust;
 /// </summary>
 internal sealed class PacedServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private LoopbackHost _host = null!;
     private readonly Lock _gate = new();
     private readonly DeadlineQueue _deadlines = new("paced-server");
     private long _nextSlot;
     private long _periodTicks;
 
-
-    private PacedServer(WebApplication app) => _app = app;
 
     /// <summary>Requests per second it can complete.</summary>
     public double Capacity
@@ -39,26 +32,19 @@ internal sealed class PacedServer : IAsyncDisposable
 
     public static async Task<PacedServer> StartAsync(double capacity)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var server = new PacedServer(app) { Capacity = capacity };
-        app.MapGet("/work", async (CancellationToken ct) =>
+        var server = new PacedServer { Capacity = capacity };
+        server._host = await LoopbackHost.StartAsync(app => app.MapGet("/work", async (CancellationToken ct) =>
         {
             await server.ReserveSlot().WaitAsync(ct);
             return Results.Text("done");
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        server.Url = new Uri(address + "/work");
+        }));
+        server.Url = server._host.Url("/work");
         return server;
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _host.DisposeAsync();
         _deadlines.Dispose();
     }
 
