@@ -88,6 +88,11 @@ public sealed class MarkdownReportExporter : IReportExporter
         }
 
         md.AppendLine();
+        foreach (var table in report.Tables)
+        {
+            AppendTable(md, table.Validate());
+        }
+
         if (IncludeFindings)
         {
             var findings = report.Runs.SelectMany(r => r.Findings.Select(f => (r.Name, Finding: f))).ToList();
@@ -135,6 +140,24 @@ public sealed class MarkdownReportExporter : IReportExporter
 
         await File.AppendAllTextAsync(path, Render(report) + "\n", cancellationToken).ConfigureAwait(false);
         return true;
+    }
+
+    private static void AppendTable(StringBuilder md, ReportTable table)
+    {
+        md.AppendLine(CultureInfo.InvariantCulture, $"### {table.Title}").AppendLine();
+        if (table.Description is { Length: > 0 } description)
+        {
+            md.AppendLine(description).AppendLine();
+        }
+
+        md.Append("| ").AppendJoin(" | ", table.Columns.Select(Cell)).AppendLine(" |");
+        md.Append('|').AppendJoin('|', table.Columns.Select((_, i) => i == 0 ? "---" : "---:")).AppendLine("|");
+        foreach (var row in table.Rows)
+        {
+            md.Append("| ").AppendJoin(" | ", row.Select(Cell)).AppendLine(" |");
+        }
+
+        md.AppendLine();
     }
 
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
