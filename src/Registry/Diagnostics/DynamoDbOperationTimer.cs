@@ -7,11 +7,24 @@ namespace Registry.Diagnostics;
 /// The outermost handler of the DynamoDB client's pipeline: times every call the registry makes
 /// (marshalling, signing, the HTTP exchange and the SDK's retries included, as the caller waits for it)
 /// and records it on <see cref="RegistryMetrics.DynamoDbOperation"/> tagged with the operation's name
-/// (GetItem, PutItem, Query, BatchWriteItem, ...). Failed calls are recorded too, so a slow failure is
+/// (GetItem, PutItem, Query, BatchWriteItem, ...) and with its origin (a request, or a background timer
+/// that said so with <see cref="AttributeTo"/>). Failed calls are recorded too, so a slow failure is
 /// not hidden. One place for every caller: the catalog, the performance-run store and table set-up.
 /// </summary>
 internal sealed class DynamoDbOperationTimer(RegistryMetrics metrics, TimeProvider time) : PipelineHandler
 {
+    /// <summary>The <c>origin</c> of calls made for a request (the default).</summary>
+    public const string RequestOrigin = "request";
+
+    private static readonly AsyncLocal<string?> Origin = new();
+
+    /// <summary>
+    /// Attributes the calls of the current asynchronous flow (and what it starts) to <paramref name="origin"/>
+    /// instead of a request, so that per-request counts are not inflated by timers such as the health probes.
+    /// Set inside the background method; it ends with that flow.
+    /// </summary>
+    public static void AttributeTo(string origin) => Origin.Value = origin;
+
     public override async Task<T> InvokeAsync<T>(IExecutionContext executionContext)
     {
         var started = time.GetTimestamp();
@@ -21,7 +34,7 @@ internal sealed class DynamoDbOperationTimer(RegistryMetrics metrics, TimeProvid
         }
         finally
         {
-            metrics.RecordDynamoDbOperation(time.GetElapsedTime(started), OperationName(executionContext.RequestContext.OriginalRequest));
+            metrics.RecordDynamoDbOperation(time.GetElapsedTime(started), OperationName(executionContext.RequestContext.OriginalRequest), Origin.Value ?? RequestOrigin);
         }
     }
 
@@ -34,7 +47,7 @@ internal sealed class DynamoDbOperationTimer(RegistryMetrics metrics, TimeProvid
         }
         finally
         {
-            metrics.RecordDynamoDbOperation(time.GetElapsedTime(started), OperationName(executionContext.RequestContext.OriginalRequest));
+            metrics.RecordDynamoDbOperation(time.GetElapsedTime(started), OperationName(executionContext.RequestContext.OriginalRequest), Origin.Value ?? RequestOrigin);
         }
     }
 

@@ -112,8 +112,8 @@ internal sealed class RegistryMetrics : IDisposable
     public void RecordCatalogLookup(TimeSpan elapsed, string operation) =>
         _lookup.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("operation", operation));
 
-    public void RecordDynamoDbOperation(TimeSpan elapsed, string operation) =>
-        _dynamoOperation.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("operation", operation));
+    public void RecordDynamoDbOperation(TimeSpan elapsed, string operation, string origin) =>
+        _dynamoOperation.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("operation", operation), new KeyValuePair<string, object?>("origin", origin));
 
     public void RecordAuthValidation(TimeSpan elapsed, string result) =>
         _authValidation.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("result", result));

@@ -1,6 +1,7 @@
 using PerfTesting.Load;
 using PerfTesting.Measurement;
 using Registry.Diagnostics;
+using Registry.Health;
 
 namespace Tests.Perf.Track.WholeApi;
 
@@ -11,7 +12,8 @@ namespace Tests.Perf.Track.WholeApi;
 /// </summary>
 internal static class EndpointRuns
 {
-    public sealed record Outcome(IReadOnlyList<EndpointFigures> Endpoints, IReadOnlyList<OperationFigures> Operations, RunResult Together);
+    /// <summary>The figures, the together run, and the DynamoDB calls of the background probes over all the alone runs.</summary>
+    public sealed record Outcome(IReadOnlyList<EndpointFigures> Endpoints, IReadOnlyList<OperationFigures> Operations, IReadOnlyList<TaggedLatency> Background, RunResult Together);
 
     public static async Task<Outcome> RunAsync(
         IReadOnlyList<EndpointCase> cases, WholeApiProfile profile, Func<string, LoadRunner> runner, Func<EndpointCase, Task> beforeAlone, CancellationToken ct)
@@ -23,6 +25,8 @@ internal static class EndpointRuns
 
         var endpoints = new List<EndpointFigures>();
         var operations = new List<OperationFigures>();
+        using var background = new TaggedHistogramCapture(RegistryMetrics.MeterName, RegistryMetrics.DynamoDbOperation, "operation", ("origin", HealthProber.HealthProbeOrigin));
+        background.Start();
         foreach (var endpoint in cases)
         {
             await beforeAlone(endpoint);
@@ -30,7 +34,7 @@ internal static class EndpointRuns
             var load = endpoint.Serial
                 ? LoadProfile.ClosedTotal(1, profile.SerialIterations)
                 : LoadProfile.Closed(profile.EndpointClients, profile.EndpointWindow);
-            using var capture = new TaggedHistogramCapture(RegistryMetrics.MeterName, RegistryMetrics.DynamoDbOperation, "operation");
+            using var capture = new TaggedHistogramCapture(RegistryMetrics.MeterName, RegistryMetrics.DynamoDbOperation, "operation", ("origin", DynamoDbOperationTimer.RequestOrigin));
             capture.Start();
             var result = await runner("wholeapi-" + endpoint.Scenario.Name).RunAsync(load, endpoint.Scenario, ct);
             capture.Stop();
@@ -43,7 +47,8 @@ internal static class EndpointRuns
             operations.Add(new OperationFigures(Label(endpoint), result.Totals.Started, capture.Summaries()));
         }
 
-        return new Outcome(endpoints, operations, togetherRun);
+        background.Stop();
+        return new Outcome(endpoints, operations, background.Summaries(), togetherRun);
     }
 
     public static string Label(EndpointCase endpoint) => endpoint.Store == Cells.None ? endpoint.Endpoint : $"{endpoint.Endpoint} ({endpoint.Store})";

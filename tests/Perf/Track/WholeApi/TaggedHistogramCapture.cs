@@ -7,23 +7,29 @@ namespace Tests.Perf.Track.WholeApi;
 /// White-box capture of one duration instrument (unit seconds) split by one of its tags: the engine's
 /// <see cref="PerfTesting.Measurement.MeterCapture"/> merges tags into one summary, while the
 /// per-operation table needs GetItem apart from Query. Every Meter of the name counts (each registry
-/// instance in this process has its own), one HdrHistogram of microseconds per tag value, from
-/// <see cref="Start"/> to <see cref="Stop"/>.
+/// instance in this process has its own), one HdrHistogram of nanoseconds per tag value (the bearer
+/// handler takes microseconds), from <see cref="Start"/> to <see cref="Stop"/>; optionally only the
+/// measurements whose tag <c>whereTag</c> equals <c>whereValue</c>.
 /// </summary>
 internal sealed class TaggedHistogramCapture : IDisposable
 {
     private readonly string _meter;
     private readonly string _instrument;
     private readonly string _tag;
+    private readonly (string Tag, string Value)? _where;
+    private const double NanosecondsPerMs = 1e6;
+    private const long MaxNanoseconds = 3_600_000_000_000; // an hour
+
     private readonly Lock _lock = new();
     private readonly Dictionary<string, (LongHistogram Histogram, double SumMs)> _byTag = [];
     private MeterListener? _listener;
 
-    public TaggedHistogramCapture(string meter, string instrument, string tag)
+    public TaggedHistogramCapture(string meter, string instrument, string tag, (string Tag, string Value)? where = null)
     {
         _meter = meter;
         _instrument = instrument;
         _tag = tag;
+        _where = where;
     }
 
     public void Start()
@@ -57,10 +63,10 @@ internal sealed class TaggedHistogramCapture : IDisposable
                 p.Key,
                 p.Value.Histogram.TotalCount,
                 p.Value.SumMs / p.Value.Histogram.TotalCount,
-                p.Value.Histogram.GetValueAtPercentile(50) / 1000.0,
-                p.Value.Histogram.GetValueAtPercentile(95) / 1000.0,
-                p.Value.Histogram.GetValueAtPercentile(99) / 1000.0,
-                p.Value.Histogram.GetMaxValue() / 1000.0))];
+                p.Value.Histogram.GetValueAtPercentile(50) / NanosecondsPerMs,
+                p.Value.Histogram.GetValueAtPercentile(95) / NanosecondsPerMs,
+                p.Value.Histogram.GetValueAtPercentile(99) / NanosecondsPerMs,
+                p.Value.Histogram.GetMaxValue() / NanosecondsPerMs))];
         }
     }
 
@@ -69,24 +75,35 @@ internal sealed class TaggedHistogramCapture : IDisposable
     private void Record(double seconds, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
         var value = "(none)";
+        var wanted = _where is null;
         foreach (var tag in tags)
         {
             if (tag.Key == _tag)
             {
                 value = tag.Value?.ToString() ?? "(none)";
             }
+
+            if (_where is { } where && tag.Key == where.Tag && Equals(tag.Value?.ToString(), where.Value))
+            {
+                wanted = true;
+            }
         }
 
-        var microseconds = Math.Max(1, (long)Math.Round(seconds * 1_000_000));
+        if (!wanted || !double.IsFinite(seconds) || seconds < 0)
+        {
+            return;
+        }
+
+        var nanoseconds = Math.Clamp((long)Math.Round(seconds * 1e9), 1, MaxNanoseconds);
         lock (_lock)
         {
             if (!_byTag.TryGetValue(value, out var entry))
             {
-                entry = (new LongHistogram(1, 3_600_000_000, 3), 0);
+                entry = (new LongHistogram(1, MaxNanoseconds, 3), 0);
             }
 
-            entry.Histogram.RecordValue(Math.Min(microseconds, 3_600_000_000));
-            _byTag[value] = (entry.Histogram, entry.SumMs + microseconds / 1000.0);
+            entry.Histogram.RecordValue(nanoseconds);
+            _byTag[value] = (entry.Histogram, entry.SumMs + nanoseconds / NanosecondsPerMs);
         }
     }
 }

@@ -15,9 +15,6 @@ internal static class WholeApiTables
     public const string MixedTitle = TitlePrefix + "mixed users, target vs measured";
     public const string AuthTitle = TitlePrefix + "authentication overhead";
 
-    /// <summary>Operations the registry issues on a timer, not for a request: shown once, not per endpoint.</summary>
-    public static readonly IReadOnlySet<string> BackgroundOperations = new HashSet<string>(StringComparer.Ordinal) { "ListTables" };
-
     public static ReportTable Endpoints(IReadOnlyList<EndpointFigures> endpoints, string description) => new ReportTable(
         EndpointTitle,
         description,
@@ -31,35 +28,34 @@ internal static class WholeApiTables
 
     /// <summary>
     /// One row per endpoint and operation it issued, with calls per request (computed: calls ÷ requests);
-    /// background operations (health probes) are summed over all runs into one row at the end.
+    /// then the background probes' calls over the same runs, one row per operation.
     /// </summary>
-    public static ReportTable Operations(IReadOnlyList<OperationFigures> runs, string description)
+    public static ReportTable Operations(IReadOnlyList<OperationFigures> runs, IReadOnlyList<TaggedLatency> background, string description)
     {
         var rows = new List<IReadOnlyList<string>>();
         foreach (var run in runs)
         {
-            var issued = run.Operations.Where(o => !BackgroundOperations.Contains(o.Tag)).ToList();
-            if (issued.Count == 0)
+            if (run.Operations.Count == 0)
             {
                 rows.Add([run.Endpoint, "(none)", "0", "0", Cells.None, Cells.None, Cells.None, Cells.None]);
             }
 
-            foreach (var operation in issued)
+            foreach (var operation in run.Operations)
             {
-                rows.Add(OperationRow(run.Endpoint, operation, run.Requests == 0 ? Cells.None : Cells.Ratio((double)operation.Count / run.Requests)));
+                rows.Add(OperationRow(run.Endpoint, operation, run.Requests == 0 ? Cells.None : PerRequest((double)operation.Count / run.Requests)));
             }
         }
 
-        var background = runs.SelectMany(r => r.Operations).Where(o => BackgroundOperations.Contains(o.Tag)).GroupBy(o => o.Tag, StringComparer.Ordinal);
-        foreach (var group in background)
+        foreach (var operation in background)
         {
-            // Percentiles cannot be merged from summaries; the largest run's stand for the group, the count is the sum.
-            var largest = group.MaxBy(o => o.Count)!;
-            rows.Add(OperationRow("(background health probes, every instance)", largest with { Count = group.Sum(o => o.Count) }, Cells.None));
+            rows.Add(OperationRow("(background health probes, all instances)", operation, Cells.None));
         }
 
         return new ReportTable(OperationTitle, description, ["endpoint", "operation", "calls", "calls per request", "mean ms", "p50 ms", "p95 ms", "p99 ms"], rows).Validate();
     }
+
+    /// <summary>Calls per request: two decimals, and "&lt; 0.01" rather than a misleading 0 for a rare call.</summary>
+    public static string PerRequest(double ratio) => ratio is > 0 and < 0.005 ? "< 0.01" : Cells.Ratio(ratio);
 
     public static ReportTable Sizes(IReadOnlyList<SizeFigures> sizes, string description) => new ReportTable(
         SizeTitle,
