@@ -9,7 +9,7 @@ internal static class Cells
 
     public static string Ms(double milliseconds) => milliseconds.ToString(milliseconds < 10 ? "0.###" : "0.#", CultureInfo.InvariantCulture);
 
-    public static string Us(double microseconds) => microseconds.ToString("0.#", CultureInfo.InvariantCulture);
+    public static string Us(double microseconds) => microseconds.ToString("0.##", CultureInfo.InvariantCulture);
 
     public static string Rate(double perSecond) => perSecond.ToString(perSecond < 10 ? "0.##" : "0.#", CultureInfo.InvariantCulture);
 

@@ -143,7 +143,7 @@ internal static class WholeApiRuns
         ];
         string[] notes =
         [
-            Cells.Text($"Whole API (Track/WholeApi): {totalSeconds:0} s in all: endpoints and operations {endpointSeconds:0} s, storage by size {sizeSeconds:0} s, mixed users and authentication {totalSeconds - endpointSeconds - sizeSeconds:0} s."),
+            Cells.Text($"Whole API (Track/WholeApi): {totalSeconds:0} s in all: set-up, endpoints and operations {endpointSeconds:0} s, storage by size {sizeSeconds:0} s, mixed users and authentication {totalSeconds - endpointSeconds - sizeSeconds:0} s."),
         ];
         return new WholeApiOutcome(runs, tables, notes);
     }
