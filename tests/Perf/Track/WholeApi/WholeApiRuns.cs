@@ -83,7 +83,7 @@ internal static class WholeApiRuns
             new("POST /health/performance/workload (1 client, 1 request)", "s3", Scenario.Create("workload-trigger", requests.PostJson(adminUrl, "health/performance/workload", workloadBody)), Serial: true, Together: false),
             new("GET /health/performance/results/{run_id}", Cells.None, Scenario.Create("workload-results", requests.Get(adminUrl, $"health/performance/results/{runId}")), Together: false),
             new("GET /health/performance/runs", Cells.None, Scenario.Create("workload-runs", requests.Get(adminUrl, "health/performance/runs")), Together: false),
-            new("DELETE /reset", "s3", Scenario.Create("reset", requests.Delete(adminUrl, "reset")), Serial: true, Together: false),
+            new("DELETE /reset", "all stores", Scenario.Create("reset", requests.Delete(adminUrl, "reset")), Serial: true, Together: false),
         ];
         // The workloads the trigger started finish before their results are read.
         var endpointsOutcome = await EndpointRuns.RunAsync(cases, profile, runner,
@@ -118,7 +118,7 @@ internal static class WholeApiRuns
             WholeApiTables.Endpoints(endpointsOutcome.Endpoints, Cells.Text(
                 $"Measured, client side. Each endpoint alone: {profile.EndpointClients} closed-model clients for {profile.EndpointWindow.TotalSeconds:0.#} s, no think time (workload trigger and reset: 1 client, {profile.SerialIterations} requests in a row). ",
                 $"'together': every endpoint of the first {cases.Count(c => c.Together)} rows in one run, equal weights, {profile.EndpointClients} clients shared, {profile.TogetherWindow.TotalSeconds:0.#} s after 1 s warm-up (run wholeapi-together). ",
-                $"Reads carry the reader token, writes the admin token. The workload trigger's requests each start a background run of 1 download; reset's first request clears the admin registry's model and runs, the others find it empty. requests/s and error rate are computed from the counts and the window.")),
+                $"Reads carry the reader token, writes the admin token. Presigned redirects exist only for the S3 store; reset empties S3, DynamoDB and PostgreSQL alike. The workload trigger's requests each start a background run of 1 download; reset's first request clears the admin registry's model and runs, the others find it empty. requests/s and error rate are computed from the counts and the window.")),
             WholeApiTables.Operations(endpointsOutcome.Operations, endpointsOutcome.Background, Cells.Text(
                 $"Measured white-box: registry.dynamodb.operation.duration (tags operation, origin request), recorded by a handler at the top of the registry's DynamoDB client pipeline, so client side with the SDK's retries; captured during each endpoint's alone run above. ",
                 $"calls per request is computed: calls ÷ requests started in that run (requests cut off at the window's end make it a slight underestimate for timed runs). Calls the registry makes on its own timer (tag origin health-probe: ListTables and the performance component's Scan, every 5 s on each registry instance in this process) are not counted against requests: they are the last rows, over all the alone runs.")),
