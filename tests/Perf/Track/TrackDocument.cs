@@ -113,6 +113,8 @@ internal static class TrackDocument
             Line(md, $"{note}");
         }
 
+        WholeApi.WholeApiDocument.Render(md, report);
+
         Line(md, $"");
         Line(md, $"## Load shapes");
         Line(md, $"### Concurrency sweep");
