@@ -5,13 +5,15 @@ using System.Net.Http.Headers;
 /// <summary>
 /// N clients downloading one URL over and over until the phase's time is up (the downloads in
 /// flight then finish), each body read through a pooled buffer and checked for its length.
-/// Throughput is the bytes of complete downloads over the time until the last client stopped.
+/// Throughput is the bytes of complete downloads over the time until the last client stopped. Connections
+/// are kept alive and reused the same way for every target (one pool per phase, as many as clients).
 /// </summary>
 internal static class DownloadLoad
 {
-    public static async Task<(double BytesPerSecond, long Bytes, int Downloads)> RunAsync(Uri url, string? token, long expectedLength, int clients, TimeSpan duration)
+    public static async Task<(double BytesPerSecond, long Bytes, int Downloads)> RunAsync(Uri url, string? token, long expectedLength, int clients, TimeSpan duration, bool followRedirects = false)
     {
-        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = Timeout.InfiniteTimeSpan, AllowAutoRedirect = false };
+        // A followed redirect drops the Authorization header (SocketsHttpHandler does), as S3 requires.
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = Timeout.InfiniteTimeSpan, AllowAutoRedirect = followRedirects };
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromMinutes(2) };
         long bytes = 0;
         var downloads = 0;

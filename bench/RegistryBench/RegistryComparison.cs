@@ -15,7 +15,11 @@ using PerfTesting.BackingServices;
 /// </summary>
 internal static class RegistryComparison
 {
-    private static readonly string[] MainTools = ["direct", "s3", "postgres", "cached"];
+    // "direct" is a client asking the registry for the archive and following its redirect to a presigned S3
+    // URL (presigned_urls_enabled), so it does the same authenticated request and catalog lookup per
+    // download as the streamed runs, and only the bytes take another way. "store-only" re-reads one
+    // presigned URL handed out before the phase (no registry at all): printed for reference, not a headline.
+    private static readonly string[] MainTools = ["direct", "s3", "postgres", "cached", "store-only"];
 
     // BENCH_BEFORE_REGISTRY=path/to/Registry.dll adds "s3-before" and "cached-before": another build of
     // the registry in the same rounds, so that a change is measured against its predecessor in one run.
@@ -31,6 +35,7 @@ internal static class RegistryComparison
         var nodes = new Dictionary<string, RegistryNode>();
         try
         {
+            nodes["direct"] = await RegistryNode.StartAsync(registryDll, endpoints, "direct", Settings(("storage_backend", "s3"), ("presigned_urls_enabled", "true")));
             nodes["s3"] = await RegistryNode.StartAsync(registryDll, endpoints, "s3", Settings(("storage_backend", "s3")));
             nodes["postgres"] = await RegistryNode.StartAsync(registryDll, endpoints, "postgres", Settings(("storage_backend", "postgres")));
             nodes["cached"] = await RegistryNode.StartAsync(registryDll, endpoints, "cached",
@@ -56,7 +61,7 @@ internal static class RegistryComparison
             {
                 Console.WriteLine(Invariant($"medians {r.Mib} MiB: direct={r.Direct / 1e6:0} MB/s s3={r.S3 / 1e6:0} MB/s postgres={r.Postgres / 1e6:0} MB/s cached={r.Cached / 1e6:0} MB/s; ")
                     + Invariant($"s3/direct={r.S3 / r.Direct:0.000} postgres/direct={r.Postgres / r.Direct:0.000} cached/direct={r.Cached / r.Direct:0.000} allocated_per_byte(s3)={r.AllocatedPerByte:0.#####}"));
-                foreach (var (tool, median) in r.Others)
+                foreach (var (tool, median) in r.Others.Prepend(("store-only", r.StoreOnly)))
                 {
                     Console.WriteLine(Invariant($"  {tool}: {median / 1e6:0} MB/s, {tool}/direct={median / r.Direct:0.000}"));
                 }
@@ -109,13 +114,13 @@ internal static class RegistryComparison
             Expires = DateTime.UtcNow.AddHours(2),
             Protocol = Protocol.HTTP,
         }));
-        Uri Url(string tool) => tool == "direct" ? direct : new Uri(nodes[tool].BaseAddress, $"{path}/model.zip");
-        string? Token(string tool) => tool == "direct" ? null : RegistryNode.Token;
+        Uri Url(string tool) => tool == "store-only" ? direct : new Uri(nodes[tool].BaseAddress, $"{path}/model.zip");
+        string? Token(string tool) => tool == "store-only" ? null : RegistryNode.Token;
 
         // Warm-up: connections, JIT, and the cache's one fill (outside every measured phase).
         foreach (var tool in Tools)
         {
-            await DownloadLoad.RunAsync(Url(tool), Token(tool), bytes.Length, 4, TimeSpan.Zero);
+            await DownloadLoad.RunAsync(Url(tool), Token(tool), bytes.Length, 4, TimeSpan.Zero, followRedirects: tool == "direct");
         }
 
         var throughput = Tools.ToDictionary(t => t, _ => new List<double>());
@@ -126,10 +131,10 @@ internal static class RegistryComparison
             Console.WriteLine($"== {mib} MiB archive, round {round}/{rounds}");
             foreach (var tool in Tools)
             {
-                var node = tool == "direct" ? null : nodes[tool];
+                var node = tool == "store-only" ? null : nodes[tool];
                 var before = node is null ? default : await node.ReadCostAsync();
                 var cpuBefore = cpu.Read();
-                var (rate, sent, downloads) = await DownloadLoad.RunAsync(Url(tool), Token(tool), bytes.Length, clients, phase);
+                var (rate, sent, downloads) = await DownloadLoad.RunAsync(Url(tool), Token(tool), bytes.Length, clients, phase, followRedirects: tool == "direct");
                 var cpuAfter = cpu.Read();
                 var after = node is null ? default : await node.ReadCostAsync();
                 throughput[tool].Add(rate);
@@ -158,7 +163,7 @@ internal static class RegistryComparison
             Median(cpuPerGb[t].Select(c => c.Emulator).ToList()),
             Median(cpuPerGb[t].Select(c => c.Client).ToList()),
             Median(cpuPerGb[t].Select(c => c.Other).ToList())))).ToList();
-        return new SizeResult(mib, Median(throughput["direct"]), Median(throughput["s3"]), Median(throughput["postgres"]), Median(throughput["cached"]), Median(allocatedPerByte["s3"]), cpuMedians,
+        return new SizeResult(mib, Median(throughput["direct"]), Median(throughput["s3"]), Median(throughput["postgres"]), Median(throughput["cached"]), Median(allocatedPerByte["s3"]), Median(throughput["store-only"]), cpuMedians,
             Tools.Except(MainTools).Select(t => (t, Median(throughput[t]))).ToList(),
             allocatedPerByte.Where(a => a.Value.Count > 0).ToDictionary(a => a.Key, a => Median(a.Value)));
     }
@@ -186,7 +191,7 @@ internal static class RegistryComparison
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private sealed record SizeResult(int Mib, double Direct, double S3, double Postgres, double Cached, double AllocatedPerByte, List<(string Tool, CpuPerGb Cpu)> Cpu, List<(string Tool, double Median)> Others, Dictionary<string, double> AllocatedPerByteByTool);
+    private sealed record SizeResult(int Mib, double Direct, double S3, double Postgres, double Cached, double AllocatedPerByte, double StoreOnly, List<(string Tool, CpuPerGb Cpu)> Cpu, List<(string Tool, double Median)> Others, Dictionary<string, double> AllocatedPerByteByTool);
 
     /// <summary>
     /// CPU seconds per gigabyte sent in a phase: the registry's (zero for direct), the emulator's, the
