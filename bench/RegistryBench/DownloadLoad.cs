@@ -33,7 +33,11 @@ internal static class DownloadLoad
                     }
 
                     using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-                    response.EnsureSuccessStatusCode();
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        throw new HttpRequestException($"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                    }
+
                     await using var body = await response.Content.ReadAsStreamAsync();
                     long length = 0;
                     int read;
@@ -58,5 +62,55 @@ internal static class DownloadLoad
         }));
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
         return (bytes / elapsed, bytes, downloads);
+    }
+
+    /// <summary>Exactly <paramref name="downloads"/> downloads shared by <paramref name="clients"/> clients; returns how many completed.</summary>
+    public static async Task<int> RunCountAsync(Uri url, string? token, long expectedLength, int clients, int downloads, bool followRedirects = false)
+    {
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = Timeout.InfiniteTimeSpan, AllowAutoRedirect = followRedirects };
+        using var http = new HttpClient(handler) { Timeout = TimeSpan.FromMinutes(2) };
+        var left = downloads;
+        var done = 0;
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+        {
+            var buffer = ArrayPool<byte>.Shared.Rent(81_920);
+            try
+            {
+                while (Interlocked.Decrement(ref left) >= 0)
+                {
+                    using var request = new HttpRequestMessage(HttpMethod.Get, url);
+                    if (token is not null)
+                    {
+                        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                    }
+
+                    using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        throw new HttpRequestException($"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                    }
+
+                    await using var body = await response.Content.ReadAsStreamAsync();
+                    long length = 0;
+                    int read;
+                    while ((read = await body.ReadAsync(buffer)) > 0)
+                    {
+                        length += read;
+                    }
+
+                    if (length != expectedLength)
+                    {
+                        throw new InvalidOperationException($"{url}: {length} bytes instead of {expectedLength}");
+                    }
+
+                    Interlocked.Increment(ref done);
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }));
+        return done;
     }
 }
