@@ -61,7 +61,7 @@ internal static class ModelDownload
                 // no store read, no catalog of the store's own, positional reads of the file.
                 SetContentHeaders(response, key, archive, range.Range);
                 var (offset, count) = range.Range is { } part ? (part.From, part.Length) : (0L, archive.SizeBytes);
-                var sentFromCache = await CachedFileBody.SendAsync(response, lease.Path, offset, count, ResponseBlock.Bytes(services.Buffers.BufferBytes), cancellationToken);
+                var sentFromCache = await CachedFileBody.SendAsync(response, lease.Path, offset, count, services.Buffers, cancellationToken);
                 if (sentFromCache != count && !cancellationToken.IsCancellationRequested)
                 {
                     // Cannot happen for a verified file unless something outside the registry cut it short.
@@ -136,48 +136,28 @@ internal static class ModelDownload
 
     // Never more than 'length' bytes: the AWS SDK's ByteRange(0, 0) asks for the whole object (an End of
     // 0 reads as unset), and writing past Content-Length is a 500. Found by MalformedInputTests ("bytes=0-0").
+    // Through the registry's own pooled buffer, not reads into the PipeWriter's memory: a block larger
+    // than Kestrel's 4 KiB comes from the shared ArrayPool, which a hundred downloads at once ran dry,
+    // and each miss allocated a new array (bench/registry-vs-direct.sh, allocations per byte doubled).
     private static async Task<long> CopyAsync(Stream content, HttpResponse response, long length, StreamBufferPool buffers, CancellationToken cancellationToken)
     {
-        // The first block goes through a pooled buffer, so that a store with nothing to give (the archive
-        // was deleted under the read) leaves the response unstarted and a 404 can still be sent.
-        long sent;
         var buffer = buffers.Rent();
         try
         {
-            var first = await content.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffers.BufferBytes, length)), cancellationToken);
-            if (first == 0)
+            long sent = 0;
+            int read;
+            while (sent < length && (read = await content.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffers.BufferBytes, length - sent)), cancellationToken)) > 0)
             {
-                return 0;
+                await response.Body.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+
+                sent += read;
             }
 
-            await response.Body.WriteAsync(buffer.AsMemory(0, first), cancellationToken);
-            sent = first;
+            return sent;
         }
         finally
         {
             buffers.Return(buffer);
         }
-
-        // The rest is read straight into the response's own memory: no copy, and one block per send.
-        var writer = response.BodyWriter;
-        while (sent < length)
-        {
-            var memory = writer.GetMemory(ResponseBlock.Bytes(buffers.BufferBytes));
-            var read = await content.ReadAsync(memory[..(int)Math.Min(memory.Length, length - sent)], cancellationToken);
-            if (read == 0)
-            {
-                break;
-            }
-
-            writer.Advance(read);
-            sent += read;
-            var flushed = await writer.FlushAsync(cancellationToken);
-            if (flushed.IsCompleted || flushed.IsCanceled)
-            {
-                break;
-            }
-        }
-
-        return sent;
     }
 }

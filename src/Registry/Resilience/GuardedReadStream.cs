@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Polly.Timeout;
 
 namespace Registry.Resilience;
@@ -51,6 +52,8 @@ internal sealed class GuardedReadStream : Stream
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
+    // Pooled state machines: a read that waits for the network would otherwise allocate one per read.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         var token = Bounded(cancellationToken);
