@@ -126,6 +126,7 @@ internal static class RegistryComparison
         var throughput = Tools.ToDictionary(t => t, _ => new List<double>());
         var allocatedPerByte = Tools.ToDictionary(t => t, _ => new List<double>());
         var cpuPerGb = Tools.ToDictionary(t => t, _ => new List<CpuPerGb>());
+        var failures = 0;
         for (var round = 1; round <= rounds; round++)
         {
             Console.WriteLine($"== {mib} MiB archive, round {round}/{rounds}");
@@ -134,7 +135,7 @@ internal static class RegistryComparison
                 var node = tool == "store-only" ? null : nodes[tool];
                 var before = node is null ? default : await node.ReadCostAsync();
                 var cpuBefore = cpu.Read();
-                var (rate, sent, downloads) = await DownloadLoad.RunAsync(Url(tool), Token(tool), bytes.Length, clients, phase, followRedirects: tool == "direct");
+                var (rate, sent, downloads, failed) = await DownloadLoad.RunAsync(Url(tool), Token(tool), bytes.Length, clients, phase, followRedirects: tool == "direct");
                 var cpuAfter = cpu.Read();
                 var after = node is null ? default : await node.ReadCostAsync();
                 throughput[tool].Add(rate);
@@ -153,10 +154,12 @@ internal static class RegistryComparison
                     allocatedPerByte[tool].Add((after.AllocatedBytes - before.AllocatedBytes) / (double)sent);
                 }
 
-                Console.WriteLine(Invariant($"{tool}: bytes_per_sec={rate:0} downloads={downloads} bytes={sent}{cost}"));
+                failures += failed;
+                Console.WriteLine(Invariant($"{tool}: bytes_per_sec={rate:0} downloads={downloads} failed={failed} bytes={sent}{cost}"));
             }
         }
 
+        Console.WriteLine(Invariant($"failed downloads ({mib} MiB, all phases): {failures}"));
         Console.WriteLine(Invariant($"cache fills so far: {await nodes["cached"].ReadCacheFillsAsync()} (one per archive size, each at its warm-up)"));
         var cpuMedians = Tools.Select(t => (t, new CpuPerGb(
             Median(cpuPerGb[t].Select(c => c.Registry).ToList()),
