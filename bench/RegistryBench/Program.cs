@@ -3,10 +3,14 @@ using System.Globalization;
 // bench/registry-vs-direct.sh drives "compare"; "probe" is the in-process S3 read-path allocation probe.
 // Usage: RegistryBench compare REGISTRY_DLL [SECONDS_PER_PHASE] [ROUNDS] [CLIENTS]
 //        RegistryBench probe
+//        RegistryBench cost REGISTRY_DLL [DOWNLOADS]   (fixed and per-byte cost of a download, few clients)
 switch (args.FirstOrDefault())
 {
     case "probe":
         await S3ReadProbe.RunAsync();
+        return 0;
+    case "cost" when args.Length >= 2:
+        await DownloadCostModel.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200);
         return 0;
     case "compare" when args.Length >= 2:
         var seconds = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 5;

@@ -20,7 +20,9 @@ using PerfTesting.BackingServices;
 ///   the same plus a native IncrementalHash MD5 of the body ..... 0.0008        (115 ms CPU)
 /// The response stream of a whole-object GET is Amazon.Runtime.Internal.Util.MD5Stream (the SDK's
 /// managed MD5 of the ETag); a ranged GET returns the bare HttpConnection+ContentLengthReadStream.
-/// Checksum settings and buffer sizes change nothing: the managed MD5 is the cost.
+/// Checksum settings and buffer sizes change nothing: the managed MD5 is the cost. S3ArchiveStore used the
+/// open range first; it now reads with a plain GET of a presigned URL (no MD5Stream either), because
+/// the SDK call itself cost about 59 KiB per download (RegistryBench cost).
 /// </summary>
 internal static class S3ReadProbe
 {

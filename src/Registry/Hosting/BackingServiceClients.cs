@@ -21,10 +21,17 @@ internal sealed class BackingServiceClients(
     TimeProvider time) : IAsyncDisposable
 {
     private AmazonS3Client? _s3;
+    private HttpClient? _s3Reads;
     private AmazonDynamoDBClient? _dynamo;
     private NpgsqlDataSource? _postgres;
 
     public IAmazonS3 S3 => _s3 ?? throw NotStarted();
+
+    /// <summary>
+    /// The HTTP client of archive reads from S3 (presigned GETs, see S3ArchiveStore): the same connection
+    /// limit and transfer bound as the SDK's client, no redirects, no decompression, no cookies.
+    /// </summary>
+    public HttpClient S3Reads => _s3Reads ?? throw NotStarted();
 
     public IAmazonDynamoDB DynamoDb => _dynamo ?? throw NotStarted();
 
@@ -44,6 +51,16 @@ internal sealed class BackingServiceClients(
             config.Timeout = bounds.TransferTimeout(registry.Value.MaxArchiveBytes);
             config.MaxErrorRetry = bounds.AwsMaxErrorRetry;
         });
+        _s3Reads = new HttpClient(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = performance.Value.S3MaxConnections,
+            AllowAutoRedirect = false,
+            AutomaticDecompression = System.Net.DecompressionMethods.None,
+            UseCookies = false,
+        })
+        {
+            Timeout = bounds.TransferTimeout(registry.Value.MaxArchiveBytes),
+        };
         _dynamo = AwsClientFactory.CreateDynamoDbClient(endpoints.Value, config =>
         {
             config.Timeout = bounds.CallTimeout;
@@ -66,6 +83,7 @@ internal sealed class BackingServiceClients(
     public async ValueTask DisposeAsync()
     {
         _s3?.Dispose();
+        _s3Reads?.Dispose();
         _dynamo?.Dispose();
         if (_postgres is not null)
         {

@@ -9,7 +9,7 @@ namespace Registry.Resilience;
 /// An archive store whose every call is bounded and counted by its service's circuit breaker. Uploads
 /// get a bound that grows with their size; a download's stream bounds each read of its next block.
 /// </summary>
-internal sealed class GuardedArchiveStore(IArchiveStore inner, BackingService service, ResilienceOptions options) : IArchiveStore
+internal sealed class GuardedArchiveStore(IArchiveStore inner, BackingService service, ResilienceOptions options, TimeProvider time) : IArchiveStore
 {
     public string Name => inner.Name;
 
@@ -21,7 +21,7 @@ internal sealed class GuardedArchiveStore(IArchiveStore inner, BackingService se
     {
         try
         {
-            return new GuardedReadStream(await service.CallAsync(ct => inner.OpenReadAsync(key, range, ct), cancellationToken), service);
+            return new GuardedReadStream(await service.CallAsync(ct => inner.OpenReadAsync(key, range, ct), cancellationToken), service, options.CallTimeout, time);
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
         {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Registry.Storage;
 
 /// <summary>
@@ -20,6 +22,8 @@ internal sealed class OwningStream(Stream inner, IDisposable owner, long limit =
 
     public override int Read(byte[] buffer, int offset, int count) => Counted(inner.Read(buffer, offset, Allowed(count)));
 
+    // Pooled state machines: a read that waits for the network would otherwise allocate one per read.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
         Counted(await inner.ReadAsync(buffer[..Allowed(buffer.Length)], cancellationToken).ConfigureAwait(false));
 

@@ -8,7 +8,7 @@ namespace Registry.Storage.Caching;
 
 /// <summary>
 /// The hot-archive cache: a bounded local disk copy of archives, filled on first read and served
-/// from disk afterwards (zero-copy file sends, ranges included). A fill is byte-exact or nothing:
+/// from disk afterwards (positional file reads, ranges included). A fill is byte-exact or nothing:
 /// the bytes are hashed while they are written and kept only when they match the SHA-256 the catalog
 /// recorded. Concurrent first reads share one fill (the others wait for it, then read the file);
 /// least recently used files are evicted when a new one would pass the size bound; a file being
