@@ -431,7 +431,7 @@ internal sealed class LoadRun
     }
 
     /// <summary>Takes one second's numbers from every scenario; adds them to the series when measuring.</summary>
-    private void Harvest(int second, bool measuring)
+    private void Harvest(int second, bool measuring, TimeSpan? end = null)
     {
         var latency = LatencyHistograms.Create();
         long requests = 0, errors = 0, bytes = 0;
@@ -457,14 +457,17 @@ internal sealed class LoadRun
         var totalRequests = Interlocked.Add(ref _progressRequests, measuring ? requests : 0);
         var totalErrors = Interlocked.Add(ref _progressErrors, measuring ? errors : 0);
         _options.Observer?.OnProgress(new RunProgress(
-            measuring ? TimeSpan.FromSeconds(second + 1) : _profile.WarmUp - TimeSpan.FromSeconds(second + 1),
-            !measuring, requests, errors, totalRequests, totalErrors, p99, Interlocked.Read(ref _inFlight)));
+            measuring ? end ?? TimeSpan.FromSeconds(second + 1) : _profile.WarmUp - TimeSpan.FromSeconds(second + 1),
+            !measuring, requests, errors, totalRequests, totalErrors, p99, Interlocked.Read(ref _inFlight))
+        {
+            Final = end is not null,
+        });
     }
 
     private RunResult Finish(long windowEnd, bool cancelled)
     {
         var duration = _time.GetElapsedTime(_windowStart, windowEnd);
-        Harvest((int)Math.Floor(duration.TotalSeconds), measuring: true);
+        Harvest((int)Math.Floor(duration.TotalSeconds), measuring: true, end: duration);
         _meters?.Stop();
         var process = _process?.Finish();
         var whole = LatencyHistograms.Create();

@@ -88,6 +88,7 @@ public sealed class MarkdownReportExporter : IReportExporter
         }
 
         md.AppendLine();
+        ScenarioTable(md, report.Runs);
         if (IncludeFindings)
         {
             var findings = report.Runs.SelectMany(r => r.Findings.Select(f => (r.Name, Finding: f))).ToList();
@@ -136,6 +137,32 @@ public sealed class MarkdownReportExporter : IReportExporter
         await File.AppendAllTextAsync(path, Render(report) + "\n", cancellationToken).ConfigureAwait(false);
         return true;
     }
+
+    private static void ScenarioTable(StringBuilder md, IReadOnlyList<RunReport> runs)
+    {
+        var split = runs.Where(r => r.Scenarios.Count > 1).ToList();
+        if (split.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine("### Scenarios").AppendLine();
+        md.AppendLine("| run | scenario | requests | errors | req/s | p50 | p95 | p99 | max | errors by kind |").AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var run in split)
+        {
+            foreach (var scenario in run.Scenarios)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {Cell(run.Name)} | {Cell(scenario.Name)} | {ReportFormat.Count(scenario.Totals.Completed)} | {ReportFormat.Percent(scenario.ErrorRate)} | "
+                    + $"{ReportFormat.Rate(scenario.ThroughputPerSecond)} | {ReportFormat.Ms(scenario.Latency.P50)} | {ReportFormat.Ms(scenario.Latency.P95)} | "
+                    + $"{ReportFormat.Ms(scenario.Latency.P99)} | {ReportFormat.Ms(scenario.Latency.Max)} | {Cell(ErrorKinds(scenario.ErrorsByKind))} |");
+            }
+        }
+
+        md.AppendLine();
+    }
+
+    private static string ErrorKinds(IReadOnlyDictionary<string, long> errors) =>
+        errors.Count == 0 ? "–" : string.Join(", ", errors.OrderByDescending(e => e.Value).ThenBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}: {ReportFormat.Count(e.Value)}"));
 
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
 
