@@ -22,11 +22,26 @@ public static class PerfRunner
     public static Task<RunResult> RunAsync(LoadProfile profile, Scenario scenario, LoadRunnerOptions? options = null) =>
         RunAsync(profile, [scenario], options);
 
-    /// <summary>Runs weighted scenarios inside the current test.</summary>
-    /// <param name="profile">How load is applied.</param>
+    /// <summary>Runs weighted scenarios inside the current test; scenarios with their own load (<see cref="Scenario.WithLoad"/>) run beside them.</summary>
+    /// <param name="profile">How load is applied to the scenarios without their own.</param>
     /// <param name="scenarios">The scenarios.</param>
     /// <param name="options">Runner options; progress and cancellation are added, and a run left with the default name gets the test's.</param>
-    public static async Task<RunResult> RunAsync(LoadProfile profile, IReadOnlyList<Scenario> scenarios, LoadRunnerOptions? options = null)
+    public static Task<RunResult> RunAsync(LoadProfile profile, IReadOnlyList<Scenario> scenarios, LoadRunnerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return RunCoreAsync((runner, ct) => runner.RunAsync(profile, scenarios, ct), options);
+    }
+
+    /// <summary>
+    /// Runs scenarios that each carry their own load (<see cref="Scenario.WithLoad"/>: closed, open,
+    /// stages) side by side inside the current test, in one run on one clock.
+    /// </summary>
+    /// <param name="scenarios">The scenarios, each with its own load profile.</param>
+    /// <param name="options">Runner options; progress and cancellation are added, and a run left with the default name gets the test's.</param>
+    public static Task<RunResult> RunAsync(IReadOnlyList<Scenario> scenarios, LoadRunnerOptions? options = null) =>
+        RunCoreAsync((runner, ct) => runner.RunAsync(scenarios, ct), options);
+
+    private static async Task<RunResult> RunCoreAsync(Func<LoadRunner, CancellationToken, Task<RunResult>> run, LoadRunnerOptions? options)
     {
         options ??= new LoadRunnerOptions();
         if (options.Name == LoadRunnerOptions.DefaultName && TestContext.Current.Test?.TestDisplayName is { Length: > 0 } testName)
@@ -35,7 +50,7 @@ public static class PerfRunner
         }
 
         var runner = new LoadRunner(options with { Observer = options.Observer ?? new TestOutputProgress() });
-        var result = await runner.RunAsync(profile, scenarios, TestContext.Current.CancellationToken).ConfigureAwait(false);
+        var result = await run(runner, TestContext.Current.CancellationToken).ConfigureAwait(false);
         LiveOutput.WriteLine(RunSummary.ToTable(result).TrimEnd());
         return result;
     }

@@ -20,6 +20,19 @@ public sealed class TestOutputProgress(ITestOutputHelper? output = null) : IRunO
     /// <returns>One line, numbers in the invariant culture.</returns>
     public static string Format(RunProgress progress)
     {
+        var line = FormatLine(progress);
+        if (progress.Scenario is null)
+        {
+            return line;
+        }
+
+        // "[  3s] search: ..." for the part of a run that one scenario's own load drives.
+        var bracket = line.IndexOf(']', StringComparison.Ordinal) + 1;
+        return line[..bracket] + " " + progress.Scenario + ":" + line[bracket..];
+    }
+
+    private static string FormatLine(RunProgress progress)
+    {
         if (progress.WarmingUp)
         {
             var label = progress.Elapsed.TotalSeconds >= 0.5

@@ -18,6 +18,8 @@ internal sealed class LoadRun
     private readonly LoadRunnerOptions _options;
     private readonly TimeProvider _time;
     private readonly ScenarioRecorder[] _recorders;
+    private readonly StepRecorders[] _steps;
+    private readonly long? _origin;
     private readonly ScenarioPicker _picker;
     private readonly RawSampleBuffer? _raw;
     private readonly MeterCapture? _meters;
@@ -36,8 +38,11 @@ internal sealed class LoadRun
     private long _progressRequests;
     private long _progressErrors;
 
-    public LoadRun(LoadProfile profile, IReadOnlyList<Scenario> scenarios, LoadRunnerOptions options)
+    // origin: a start shared with the other parts of a run whose scenarios carry their own load (one clock), or null to start now.
+    public LoadRun(LoadProfile profile, IReadOnlyList<Scenario> scenarios, LoadRunnerOptions options, long? origin = null)
     {
+        _origin = origin;
+        _steps = [.. scenarios.Select(_ => new StepRecorders())];
         _profile = profile;
         _scenarios = scenarios;
         _options = options;
@@ -53,7 +58,7 @@ internal sealed class LoadRun
     public async Task<RunResult> ExecuteAsync(CancellationToken cancellationToken)
     {
         using var ticker = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        _runStart = _time.GetTimestamp();
+        _runStart = _origin ?? _time.GetTimestamp();
         _measureStart = _runStart;
         Task? tick = null;
         var cancelled = false;
@@ -152,6 +157,11 @@ internal sealed class LoadRun
             foreach (var recorder in _recorders)
             {
                 recorder.Reset();
+            }
+
+            foreach (var steps in _steps)
+            {
+                steps.Reset();
             }
 
             _raw?.Clear();
@@ -355,6 +365,9 @@ internal sealed class LoadRun
         var scenario = _scenarios[scenarioIndex];
         var recorder = _recorders[scenarioIndex];
         context.ScenarioName = scenario.Name;
+        context.Steps = _steps[scenarioIndex];
+        context.Measured = measured;
+        context.Time = _time;
         if (measured)
         {
             recorder.Start();
@@ -474,9 +487,10 @@ internal sealed class LoadRun
         var totals = new RunTotals(0, 0, 0, 0, 0, 0);
         var errors = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var scenarios = new List<ScenarioResult>();
-        foreach (var recorder in _recorders)
+        for (var i = 0; i < _recorders.Length; i++)
         {
-            var result = recorder.Result();
+            var recorder = _recorders[i];
+            var result = recorder.Result() with { Steps = _steps[i].Results() };
             scenarios.Add(result);
             whole.Add(recorder.Whole);
             var t = result.Totals;

@@ -13,4 +13,10 @@ public readonly record struct RunProgress(TimeSpan Elapsed, bool WarmingUp, long
 {
     /// <summary>True on the last report, made when the run ends: its second is usually partial.</summary>
     public bool Final { get; init; }
+
+    /// <summary>
+    /// In a run whose scenarios carry their own load, the scenario (or scenarios, joined by '+') this
+    /// report is about; each part reports on its own. Null otherwise.
+    /// </summary>
+    public string? Scenario { get; init; }
 }

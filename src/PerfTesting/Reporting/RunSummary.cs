@@ -35,6 +35,10 @@ public static class RunSummary
         foreach (var s in result.Scenarios)
         {
             yield return Row(s.Name, s.Totals, window <= 0 ? 0 : s.Totals.Completed / window, s.Latency);
+            foreach (var step in s.Steps)
+            {
+                yield return Row($"{s.Name} / {step.Name}", step.Totals, window <= 0 ? 0 : step.Totals.Completed / window, step.Latency);
+            }
         }
 
         if (result.Scenarios.Count > 1)

@@ -185,19 +185,25 @@ public sealed class HtmlReportExporter : IReportExporter
 
     private static void ScenarioSection(StringBuilder html, RunReport run)
     {
-        if (run.Scenarios.Count <= 1)
+        if (run.Scenarios.Count <= 1 && run.Scenarios.All(s => s.Steps.Count == 0))
         {
             return;
         }
 
-        html.Append("<h3>Scenarios</h3><table><tr><th>scenario</th><th>requests</th><th>errors</th><th>req/s</th><th>mean</th><th>p50</th><th>p95</th><th>p99</th><th>max</th><th>errors by kind</th></tr>");
-        foreach (var s in run.Scenarios)
+        html.Append("<h3>Scenarios and steps</h3><table><tr><th>scenario / step</th><th>requests</th><th>errors</th><th>req/s</th><th>mean</th><th>p50</th><th>p95</th><th>p99</th><th>max</th><th>errors by kind</th></tr>");
+        foreach (var s in run.Scenarios.SelectMany(s => s.Steps.Select(step => step with { Name = $"{s.Name} / {step.Name}" }).Prepend(s)))
         {
             var kinds = s.ErrorsByKind.Count == 0 ? "–" : string.Join(", ", s.ErrorsByKind.OrderByDescending(e => e.Value).Select(e => $"{e.Key}: {ReportFormat.Count(e.Value)}"));
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(s.Name)}</td><td>{ReportFormat.Count(s.Totals.Completed)}</td><td>{ReportFormat.Percent(s.ErrorRate)}</td><td>{ReportFormat.Rate(s.ThroughputPerSecond)}</td><td>{ReportFormat.Ms(s.Latency.Mean)}</td><td>{ReportFormat.Ms(s.Latency.P50)}</td><td>{ReportFormat.Ms(s.Latency.P95)}</td><td>{ReportFormat.Ms(s.Latency.P99)}</td><td>{ReportFormat.Ms(s.Latency.Max)}</td><td>{E(kinds)}</td></tr>");
         }
 
-        html.Append("</table><div class=\"charts\">");
+        html.Append("</table>");
+        if (run.Scenarios.Count <= 1)
+        {
+            return;
+        }
+
+        html.Append("<div class=\"charts\">");
         var names = run.Scenarios.Select(s => s.Name).ToList();
         html.Append(BarChart.Render("Latency by scenario", "ms", names,
             [("p50", run.Scenarios.Select(s => s.Latency.P50).ToList()), ("p95", run.Scenarios.Select(s => s.Latency.P95).ToList()), ("p99", run.Scenarios.Select(s => s.Latency.P99).ToList())]));

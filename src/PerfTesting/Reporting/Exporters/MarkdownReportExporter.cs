@@ -140,19 +140,20 @@ public sealed class MarkdownReportExporter : IReportExporter
 
     private static void ScenarioTable(StringBuilder md, IReadOnlyList<RunReport> runs)
     {
-        var split = runs.Where(r => r.Scenarios.Count > 1).ToList();
+        var split = runs.Where(r => r.Scenarios.Count > 1 || r.Scenarios.Any(s => s.Steps.Count > 0)).ToList();
         if (split.Count == 0)
         {
             return;
         }
 
-        md.AppendLine("### Scenarios").AppendLine();
+        md.AppendLine("### Scenarios and steps").AppendLine();
         md.AppendLine("| run | scenario | requests | errors | req/s | p50 | p95 | p99 | max | errors by kind |").AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var run in split)
         {
-            foreach (var scenario in run.Scenarios)
+            // A scenario's steps follow it as "scenario / step" rows.
+            foreach (var (label, scenario) in run.Scenarios.SelectMany(s => s.Steps.Select(step => ($"{s.Name} / {step.Name}", step)).Prepend((s.Name, s))))
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"| {Cell(run.Name)} | {Cell(scenario.Name)} | {ReportFormat.Count(scenario.Totals.Completed)} | {ReportFormat.Percent(scenario.ErrorRate)} | "
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {Cell(run.Name)} | {Cell(label)} | {ReportFormat.Count(scenario.Totals.Completed)} | {ReportFormat.Percent(scenario.ErrorRate)} | "
                     + $"{ReportFormat.Rate(scenario.ThroughputPerSecond)} | {ReportFormat.Ms(scenario.Latency.P50)} | {ReportFormat.Ms(scenario.Latency.P95)} | "
                     + $"{ReportFormat.Ms(scenario.Latency.P99)} | {ReportFormat.Ms(scenario.Latency.Max)} | {Cell(ErrorKinds(scenario.ErrorsByKind))} |");
             }

@@ -62,7 +62,10 @@ public static class RunReports
             new RequestTotals(t.Started, t.Succeeded, t.Failed, t.Dropped, t.Bytes),
             window <= TimeSpan.Zero ? 0 : t.Completed / window.TotalSeconds,
             new LatencySummary(l.Min, l.Mean, l.StdDev, l.P50, l.P75, l.P90, l.P95, l.P99, l.P999, l.Max),
-            scenario.ErrorsByKind);
+            scenario.ErrorsByKind)
+        {
+            Steps = [.. scenario.Steps.Select(s => Scenario(s, window))],
+        };
     }
 
     /// <summary>The service's instruments plus this process's CPU, GC and memory as pseudo-instruments.</summary>

@@ -13,6 +13,9 @@ public sealed record ScenarioReport(
     LatencySummary Latency,
     IReadOnlyDictionary<string, long> ErrorsByKind)
 {
+    /// <summary>The scenario's named steps, each reported the same way (empty for a scenario without steps).</summary>
+    public IReadOnlyList<ScenarioReport> Steps { get; init; } = [];
+
     /// <summary>Failed divided by completed requests.</summary>
     public double ErrorRate => Measurement.RunTotals.ErrorRateOf(Totals.Failed, Totals.Completed);
 }
