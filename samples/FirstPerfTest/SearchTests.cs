@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Builder;
+
+namespace FirstPerfTest;
+
+public class SearchTests
+{
+    [Fact]
+    public async Task Search_TwentyClients_MeetsItsSlaAndBaseline()
+    {
+        // The service under test: a search endpoint that answers in about 10 ms (SEARCH_DELAY_MS changes that).
+        var delay = TimeSpan.FromMilliseconds(int.Parse(Environment.GetEnvironmentVariable("SEARCH_DELAY_MS") ?? "10"));
+        await using var server = await LoopbackHost.StartAsync(app => app.MapGet("/search", async (string q) =>
+        {
+            await Task.Delay(delay);
+            return new[] { q + " 1", q + " 2" };
+        }));
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+
+        var result = await PerfRunner.RunAsync(
+            LoadProfile.Closed(clients: 20, TimeSpan.FromSeconds(5)).WithWarmUp(TimeSpan.FromSeconds(1)),
+            Scenario.Create("search", HttpStep.Get(http, "/search?q=perf")));
+
+        await PerfAssert.PassesAsync(result,
+            sla => sla.LatencyPercentile(99, below: TimeSpan.FromMilliseconds(100)).ErrorRate(below: 0.01),
+            new PerfCheckOptions { Baseline = true });
+    }
+}
