@@ -66,6 +66,14 @@ public sealed class PerfAssertTests : IDisposable
     }
 
     [Fact]
+    public void Progress_Format_NamesTheScenarioOfARunWithLoadsPerScenario()
+    {
+        var line = TestOutputProgress.Format(new RunProgress(TimeSpan.FromSeconds(3), false, 7, 0, 70, 1, 1.5, 3) { Scenario = "search" });
+
+        Assert.StartsWith("[  3s] search:       7 req/s", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RunSummary_TwoScenarios_HasARowEachAndTheWhole()
     {
         var run = TestRuns.Result(succeeded: 100, failed: 0, name: "mixed");
