@@ -49,6 +49,11 @@ public sealed class HtmlReportExporter : IReportExporter
         }
 
         SummaryTable(html, report.Runs);
+        foreach (var table in report.Tables)
+        {
+            Table(html, table.Validate());
+        }
+
         if (report.Runs.Count > 1)
         {
             html.Append("<h2>Runs side by side</h2><div class=\"charts\">");
@@ -73,6 +78,35 @@ public sealed class HtmlReportExporter : IReportExporter
     {
         var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(Render(report));
         await output.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void Table(StringBuilder html, ReportTable table)
+    {
+        html.Append("<h2>").Append(E(table.Title)).Append("</h2>");
+        if (table.Description is { Length: > 0 } description)
+        {
+            html.Append("<p class=\"note\">").Append(E(description)).Append("</p>");
+        }
+
+        html.Append("<table><tr>");
+        foreach (var column in table.Columns)
+        {
+            html.Append("<th>").Append(E(column)).Append("</th>");
+        }
+
+        html.Append("</tr>");
+        foreach (var row in table.Rows)
+        {
+            html.Append("<tr>");
+            foreach (var cell in row)
+            {
+                html.Append("<td>").Append(E(cell)).Append("</td>");
+            }
+
+            html.Append("</tr>");
+        }
+
+        html.Append("</table>");
     }
 
     private static void SummaryTable(StringBuilder html, IReadOnlyList<RunReport> runs)

@@ -89,6 +89,11 @@ public sealed class MarkdownReportExporter : IReportExporter
 
         md.AppendLine();
         ScenarioTable(md, report.Runs);
+        foreach (var table in report.Tables)
+        {
+            AppendTable(md, table.Validate());
+        }
+
         if (IncludeFindings)
         {
             var findings = report.Runs.SelectMany(r => r.Findings.Select(f => (r.Name, Finding: f))).ToList();
@@ -157,6 +162,24 @@ public sealed class MarkdownReportExporter : IReportExporter
                     + $"{ReportFormat.Rate(scenario.ThroughputPerSecond)} | {ReportFormat.Ms(scenario.Latency.P50)} | {ReportFormat.Ms(scenario.Latency.P95)} | "
                     + $"{ReportFormat.Ms(scenario.Latency.P99)} | {ReportFormat.Ms(scenario.Latency.Max)} | {Cell(ErrorKinds(scenario.ErrorsByKind))} |");
             }
+        }
+
+        md.AppendLine();
+    }
+
+    private static void AppendTable(StringBuilder md, ReportTable table)
+    {
+        md.AppendLine(CultureInfo.InvariantCulture, $"### {table.Title}").AppendLine();
+        if (table.Description is { Length: > 0 } description)
+        {
+            md.AppendLine(description).AppendLine();
+        }
+
+        md.Append("| ").AppendJoin(" | ", table.Columns.Select(Cell)).AppendLine(" |");
+        md.Append('|').AppendJoin('|', table.Columns.Select((_, i) => i == 0 ? "---" : "---:")).AppendLine("|");
+        foreach (var row in table.Rows)
+        {
+            md.Append("| ").AppendJoin(" | ", row.Select(Cell)).AppendLine(" |");
         }
 
         md.AppendLine();

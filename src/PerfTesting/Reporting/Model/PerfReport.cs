@@ -22,6 +22,9 @@ public sealed record PerfReport(
     /// <summary>The schema this library writes.</summary>
     public const string CurrentSchema = "perftesting.report/v1";
 
+    /// <summary>Tables the producer added beside the runs (per endpoint, per size, cost models), rendered after the summary.</summary>
+    public IReadOnlyList<ReportTable> Tables { get; init; } = [];
+
     /// <summary>The document's schema version.</summary>
     [JsonPropertyOrder(-1)]
     public string Schema { get; init; } = CurrentSchema;
