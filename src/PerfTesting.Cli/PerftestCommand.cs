@@ -1,20 +1,22 @@
 using System.CommandLine;
+using PerfTesting.Cli.Accept;
 using PerfTesting.Cli.Agent;
 using PerfTesting.Cli.Merge;
 using PerfTesting.Cli.Report;
 
 namespace PerfTesting.Cli;
 
-/// <summary>The perftest command line: agent, merge, report.</summary>
+/// <summary>The perftest command line: agent, merge, report, accept.</summary>
 public static class PerftestCommand
 {
     /// <summary>The root command with every verb.</summary>
     public static RootCommand Create()
     {
-        var root = new RootCommand("perftest: distributed PerfTesting runs (agent, merge) and reports.");
+        var root = new RootCommand("perftest: distributed PerfTesting runs (agent, merge), reports, and accepting received baselines.");
         root.Subcommands.Add(AgentCommand.Create());
         root.Subcommands.Add(MergeCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(AcceptCommand.Create());
         return root;
     }
 }

@@ -1,6 +1,6 @@
 using PerfTesting.Assertions;
 using PerfTesting.Measurement;
-using Xunit;
+using PerfTesting.Xunit.Load;
 
 namespace PerfTesting.Xunit.Assertions;
 
@@ -15,14 +15,7 @@ public static class SlaAssert
     {
         var report = SlaEvaluator.Evaluate(result, sla);
         var table = report.ToTable();
-        try
-        {
-            TestContext.Current.TestOutputHelper?.WriteLine(table);
-        }
-        catch (InvalidOperationException)
-        {
-            // Output closed; the exception below still carries the table.
-        }
+        LiveOutput.WriteLine(table.TrimEnd());
 
         return report.Passed ? report : throw new SlaBreachedException(table);
     }

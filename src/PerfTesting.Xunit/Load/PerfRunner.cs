@@ -1,14 +1,17 @@
 using PerfTesting.Comparison;
 using PerfTesting.Load;
 using PerfTesting.Measurement;
+using PerfTesting.Reporting;
 using PerfTesting.Xunit.Comparison;
 using Xunit;
 
 namespace PerfTesting.Xunit.Load;
 
 /// <summary>
-/// The runner as an xunit test wants it: progress to the test output every second, and the test's
-/// cancellation token (TestContext.Current.CancellationToken) stopping the run with partial results.
+/// The runner as an xunit test wants it: the run named after the test, progress every second and a
+/// short summary table at the end (to the test output, and live to the console of <c>dotnet test</c>
+/// when <c>xunit.runner.json</c> has <c>"diagnosticMessages": true</c>), and the test's cancellation
+/// token (TestContext.Current.CancellationToken) stopping the run with partial results.
 /// </summary>
 public static class PerfRunner
 {
@@ -19,15 +22,37 @@ public static class PerfRunner
     public static Task<RunResult> RunAsync(LoadProfile profile, Scenario scenario, LoadRunnerOptions? options = null) =>
         RunAsync(profile, [scenario], options);
 
-    /// <summary>Runs weighted scenarios inside the current test.</summary>
-    /// <param name="profile">How load is applied.</param>
+    /// <summary>Runs weighted scenarios inside the current test; scenarios with their own load (<see cref="Scenario.WithLoad"/>) run beside them.</summary>
+    /// <param name="profile">How load is applied to the scenarios without their own.</param>
     /// <param name="scenarios">The scenarios.</param>
-    /// <param name="options">Runner options; progress and cancellation are added.</param>
+    /// <param name="options">Runner options; progress and cancellation are added, and a run left with the default name gets the test's.</param>
     public static Task<RunResult> RunAsync(LoadProfile profile, IReadOnlyList<Scenario> scenarios, LoadRunnerOptions? options = null)
     {
-        options ??= new LoadRunnerOptions { Name = TestContext.Current.Test?.TestDisplayName ?? "run" };
+        ArgumentNullException.ThrowIfNull(profile);
+        return RunCoreAsync((runner, ct) => runner.RunAsync(profile, scenarios, ct), options);
+    }
+
+    /// <summary>
+    /// Runs scenarios that each carry their own load (<see cref="Scenario.WithLoad"/>: closed, open,
+    /// stages) side by side inside the current test, in one run on one clock.
+    /// </summary>
+    /// <param name="scenarios">The scenarios, each with its own load profile.</param>
+    /// <param name="options">Runner options; progress and cancellation are added, and a run left with the default name gets the test's.</param>
+    public static Task<RunResult> RunAsync(IReadOnlyList<Scenario> scenarios, LoadRunnerOptions? options = null) =>
+        RunCoreAsync((runner, ct) => runner.RunAsync(scenarios, ct), options);
+
+    private static async Task<RunResult> RunCoreAsync(Func<LoadRunner, CancellationToken, Task<RunResult>> run, LoadRunnerOptions? options)
+    {
+        options ??= new LoadRunnerOptions();
+        if (options.Name == LoadRunnerOptions.DefaultName && TestContext.Current.Test?.TestDisplayName is { Length: > 0 } testName)
+        {
+            options = options with { Name = testName };
+        }
+
         var runner = new LoadRunner(options with { Observer = options.Observer ?? new TestOutputProgress() });
-        return runner.RunAsync(profile, scenarios, TestContext.Current.CancellationToken);
+        var result = await run(runner, TestContext.Current.CancellationToken).ConfigureAwait(false);
+        LiveOutput.WriteLine(RunSummary.ToTable(result).TrimEnd());
+        return result;
     }
 
     /// <summary>

@@ -44,7 +44,8 @@ public static class SlaEvaluator
                     return new SlaLine(requirement, double.NaN, false, LimitText(requirement), "no requests completed");
                 }
 
-                return new SlaLine(requirement, totals.ErrorRate, requirement.IsMetBy(totals.ErrorRate), LimitText(requirement), Percent(totals.ErrorRate));
+                return new SlaLine(requirement, totals.ErrorRate, requirement.IsMetBy(totals.ErrorRate), LimitText(requirement),
+                    Percent(totals.ErrorRate) + ErrorKinds(scenario?.ErrorsByKind ?? result.ErrorsByKind));
             case SlaMetric.Throughput:
                 var throughput = result.Duration <= TimeSpan.Zero ? 0 : totals.Completed / result.Duration.TotalSeconds;
                 return new SlaLine(requirement, throughput, requirement.IsMetBy(throughput), LimitText(requirement), Rate(throughput));
@@ -53,6 +54,23 @@ public static class SlaEvaluator
                 var dropped = arrivals == 0 ? 0 : (double)totals.Dropped / arrivals;
                 return new SlaLine(requirement, dropped, requirement.IsMetBy(dropped), LimitText(requirement), Percent(dropped));
         }
+    }
+
+    /// <summary>The failures by kind, most frequent first, e.g. " (status 500: 12, timeout: 3)"; empty when none.</summary>
+    /// <param name="errorsByKind">Failures by kind.</param>
+    /// <returns>Text to append to the measured error rate.</returns>
+    public static string ErrorKinds(IReadOnlyDictionary<string, long> errorsByKind)
+    {
+        ArgumentNullException.ThrowIfNull(errorsByKind);
+        const int shown = 4;
+        var kinds = errorsByKind.Where(e => e.Value > 0).OrderByDescending(e => e.Value).ThenBy(e => e.Key, StringComparer.Ordinal).ToList();
+        if (kinds.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var listed = string.Join(", ", kinds.Take(shown).Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Key}: {e.Value}")));
+        return kinds.Count > shown ? $" ({listed}, {kinds.Count - shown} more kinds)" : $" ({listed})";
     }
 
     private static string LimitText(SlaRequirement requirement) => requirement.Metric switch

@@ -3,9 +3,12 @@ using PerfTesting.Comparison;
 namespace PerfTesting.Baselines;
 
 /// <summary>
-/// The accept flow around a comparison: compare with the committed baseline; on a regression or a
-/// missing baseline write <c>NAME.received.json</c> beside it; with <c>PERF_ACCEPT=1</c> make this run
-/// the baseline instead. Returns findings and never throws for a verdict: the xunit layer decides.
+/// The accept flow around a comparison: compare with the committed baseline; on a change, a missing
+/// baseline or a baseline from another environment write <c>NAME.received.json</c> beside it. With
+/// <c>PERF_ACCEPT=1</c> the received file (what the previous run measured, the one you reviewed) becomes
+/// the baseline; when nothing was received and no baseline exists yet, this run becomes the baseline;
+/// otherwise the run is compared as usual. Returns findings and never throws for a verdict: the xunit
+/// layer decides.
 /// </summary>
 public static class BaselineCheck
 {
@@ -20,7 +23,7 @@ public static class BaselineCheck
     /// <param name="store">Where baselines live.</param>
     /// <param name="current">This run.</param>
     /// <param name="options">Tolerances and significance.</param>
-    /// <param name="accept">Make this run the baseline; defaults to <see cref="AcceptRequested"/>.</param>
+    /// <param name="accept">Accept mode (see the type); defaults to <see cref="AcceptRequested"/>.</param>
     /// <param name="cancellationToken">Stops file access.</param>
     /// <returns>What was done and found.</returns>
     public static async Task<BaselineOutcome> RunAsync(
@@ -32,13 +35,22 @@ public static class BaselineCheck
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(current);
+        options ??= ComparisonOptions.Default;
+        var baseline = await store.LoadAsync(current.Name, cancellationToken).ConfigureAwait(false);
         if (accept ?? AcceptRequested)
         {
-            var path = await store.WriteBaselineAsync(current, cancellationToken).ConfigureAwait(false);
-            return new BaselineOutcome(current.Name, BaselineStatus.Accepted, null, path);
+            if (store.AcceptReceived(current.Name) is { } acceptedPath)
+            {
+                return new BaselineOutcome(current.Name, BaselineStatus.Accepted, null, acceptedPath) { AcceptedFrom = AcceptSource.Received };
+            }
+
+            if (baseline is null)
+            {
+                var path = await store.WriteBaselineAsync(current, cancellationToken).ConfigureAwait(false);
+                return new BaselineOutcome(current.Name, BaselineStatus.Accepted, null, path) { AcceptedFrom = AcceptSource.ThisRun };
+            }
         }
 
-        var baseline = await store.LoadAsync(current.Name, cancellationToken).ConfigureAwait(false);
         if (baseline is null)
         {
             var received = await store.WriteReceivedAsync(current, cancellationToken).ConfigureAwait(false);
@@ -49,7 +61,7 @@ public static class BaselineCheck
         if (!comparison.Comparable)
         {
             var received = await store.WriteReceivedAsync(current, cancellationToken).ConfigureAwait(false);
-            return new BaselineOutcome(current.Name, BaselineStatus.NotComparable, comparison, received);
+            return new BaselineOutcome(current.Name, BaselineStatus.NotComparable, comparison, received) { Informational = options.InformationalAcrossEnvironments };
         }
 
         string? written = null;

@@ -22,8 +22,9 @@ namespace PerfTesting.Baselines;
 /// for every percentile: a metric whose test cannot resolve anything (fewer than
 /// <see cref="ComparisonOptions.MinimumClusters"/> per-second clusters, too few requests beyond a
 /// percentile, rank samples too few to reach the significance level) reads Inconclusive with that
-/// reason instead of a verdict. A baseline from another environment is compared too, but only as
-/// information (<see cref="BaselineComparison.Comparable"/> false): it never fails a build.
+/// reason instead of a verdict. A baseline from another environment is compared too, but without a
+/// verdict (<see cref="BaselineComparison.Comparable"/> false); <see cref="BaselineCheck"/> fails such a
+/// check unless <see cref="ComparisonOptions.InformationalAcrossEnvironments"/> is set.
 /// </summary>
 public static class BaselineComparer
 {

@@ -1,9 +1,12 @@
 namespace PerfTesting.Baselines;
 
 /// <summary>
-/// Baseline files in a folder (by default <c>tests/Perf/Baselines</c>), one per test and scenario:
-/// <c>NAME.json</c> is the committed baseline, <c>NAME.received.json</c> what the last run measured
-/// when it was not accepted. Accepting moves received over baseline, as Verify does with snapshots.
+/// Baseline files in a folder, one per test and scenario: <c>NAME.json</c> is the committed baseline,
+/// <c>NAME.received.json</c> what the last run measured when it was not accepted. Accepting moves
+/// received over baseline, as Verify does with snapshots (<c>PERF_ACCEPT=1</c>, <see cref="AcceptAll"/>
+/// or <c>perftest accept</c>). A relative folder is resolved against the test project's folder
+/// (<see cref="ProjectDirectory"/>), so <c>new BaselineStore("Baselines")</c> is <c>MyTests/Baselines</c>
+/// beside the sources, not a folder under <c>bin/</c>.
 /// </summary>
 public sealed class BaselineStore
 {
@@ -11,12 +14,18 @@ public sealed class BaselineStore
     private const string BaselineSuffix = ".json";
 
     /// <summary>Creates a store over <paramref name="directory"/>.</summary>
-    /// <param name="directory">The folder; created when a file is first written.</param>
+    /// <param name="directory">The folder, absolute or relative to the test project's folder (<see cref="ProjectDirectory.Resolve"/>); created when a file is first written.</param>
     public BaselineStore(string directory)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
-        Directory = Path.GetFullPath(directory);
+        Directory = ProjectDirectory.Resolve(directory);
     }
+
+    /// <summary>The default folder name under the test project: <c>Baselines</c>.</summary>
+    public const string DefaultFolder = "Baselines";
+
+    /// <summary>A store over the test project's <c>Baselines</c> folder.</summary>
+    public static BaselineStore ForTestProject() => new(DefaultFolder);
 
     /// <summary>The folder holding the files.</summary>
     public string Directory { get; }
@@ -60,6 +69,22 @@ public sealed class BaselineStore
         var path = await WriteAsync(BaselinePath(snapshot.Name), snapshot, cancellationToken).ConfigureAwait(false);
         File.Delete(ReceivedPath(snapshot.Name));
         return path;
+    }
+
+    /// <summary>Makes the received file of <paramref name="name"/> the baseline, when there is one.</summary>
+    /// <param name="name">The baseline's name.</param>
+    /// <returns>The baseline's path, or null when nothing was received.</returns>
+    public string? AcceptReceived(string name)
+    {
+        var received = ReceivedPath(name);
+        if (!File.Exists(received))
+        {
+            return null;
+        }
+
+        var baseline = BaselinePath(name);
+        File.Move(received, baseline, overwrite: true);
+        return baseline;
     }
 
     /// <summary>Makes every received file the new baseline (the explicit accept step).</summary>

@@ -51,8 +51,20 @@ public sealed record ComparisonOptions
     /// <summary>The p-value below which a change is significant.</summary>
     public double SignificanceLevel { get; init; } = DefaultSignificanceLevel;
 
-    /// <summary>Compare even when the baseline was taken on a different machine, runtime or OS.</summary>
+    /// <summary>
+    /// Give a real verdict even when the baseline was taken on a different machine, runtime or OS
+    /// (the environment difference is noted). <value>Default: false.</value>
+    /// </summary>
     public bool AllowDifferentEnvironment { get; init; }
+
+    /// <summary>
+    /// A baseline from another environment (CPU model, core count, OS, runtime major version) is compared
+    /// for information only and does not fail the check. When false (the default), such a baseline
+    /// fails the check with the reason, because it cannot tell a regression from a different machine:
+    /// accept a baseline measured here, set this, or set <see cref="AllowDifferentEnvironment"/>.
+    /// <value>Default: false.</value>
+    /// </summary>
+    public bool InformationalAcrossEnvironments { get; init; }
 
     /// <summary>Throws when a value is out of range, so a misconfiguration fails before any run.</summary>
     public ComparisonOptions Validate()

@@ -17,16 +17,20 @@ public static class ComparisonTable
         {
             case BaselineStatus.Missing:
                 text.AppendLine(CultureInfo.InvariantCulture, $"Baseline '{outcome.Name}': none committed. This run was written to {outcome.WrittenPath}.");
-                text.AppendLine("Review it and accept it with PERF_ACCEPT=1 (re-run) or tools/accept-baselines.sh (renames received files).");
+                text.AppendLine(AcceptHint);
                 return text.ToString();
             case BaselineStatus.Accepted:
-                return $"Baseline '{outcome.Name}': accepted this run as the new baseline ({outcome.WrittenPath}).{System.Environment.NewLine}";
+                return outcome.AcceptedFrom == AcceptSource.Received
+                    ? $"Baseline '{outcome.Name}': accepted the received file of the previous run as the new baseline ({outcome.WrittenPath}).{System.Environment.NewLine}"
+                    : $"Baseline '{outcome.Name}': no baseline and nothing received; accepted this run as the new baseline ({outcome.WrittenPath}).{System.Environment.NewLine}";
             case BaselineStatus.NotComparable when outcome.Comparison is not { Metrics.Count: > 0 }:
                 return $"Baseline '{outcome.Name}': not comparable, {outcome.Comparison?.NotComparableReason}. No verdict; this run was written to {outcome.WrittenPath}.{System.Environment.NewLine}";
         }
 
         var comparison = outcome.Comparison!;
-        var headline = comparison.Comparable ? comparison.Overall.ToString() : "informational only, no verdict";
+        var headline = comparison.Comparable ? comparison.Overall.ToString()
+            : outcome.Informational ? "informational only, no verdict"
+            : "FAILED: the baseline cannot be compared, no verdict";
         text.AppendLine(CultureInfo.InvariantCulture, $"Baseline '{outcome.Name}': {headline}{(comparison.NotComparableReason is null ? string.Empty : $" ({comparison.NotComparableReason})")}");
         var rows = new List<string[]> { new[] { "metric", "baseline", "current", "change", "tolerance", "p-value", "verdict", "why" } };
         rows.AddRange(comparison.Metrics.Select(m => new[]
@@ -46,13 +50,25 @@ public static class ComparisonTable
             text.AppendLine(string.Join(" | ", row.Select((cell, i) => cell.PadRight(widths[i]))).TrimEnd());
         }
 
+        if (outcome.Status == BaselineStatus.NotComparable && !outcome.Informational)
+        {
+            text.AppendLine("A baseline measured in another environment cannot tell a regression from a different machine. Accept a baseline measured here, "
+                + "or opt in: ComparisonOptions.InformationalAcrossEnvironments (compare for information, never fail) or AllowDifferentEnvironment (a verdict anyway).");
+        }
+
         if (outcome.WrittenPath is not null)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"This run was written to {outcome.WrittenPath}; accept it with PERF_ACCEPT=1 if the change is intended.");
+            text.AppendLine(CultureInfo.InvariantCulture, $"This run was written to {outcome.WrittenPath}.");
+            text.AppendLine(AcceptHint);
         }
 
         return text.ToString();
     }
+
+    /// <summary>How to accept received files: the one command, or the environment variable on the next run.</summary>
+    public const string AcceptHint =
+        "If it is what you expect, accept it: `perftest accept` in the test project's folder (or any folder above it), "
+        + "or run the test again with PERF_ACCEPT=1; both make the received file the baseline.";
 
     /// <summary>The metric's display name.</summary>
     /// <param name="metric">The metric.</param>

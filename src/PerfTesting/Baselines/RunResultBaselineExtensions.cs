@@ -5,6 +5,8 @@ namespace PerfTesting.Baselines;
 /// <summary>Turns a measured run into what a baseline keeps (Baselines read Measurement, never the reverse).</summary>
 public static class RunResultBaselineExtensions
 {
+    private static readonly Lazy<string> EmptyHistogram = new(() => HistogramCodec.Encode(LatencyHistograms.Create()));
+
     /// <summary>This run as a baseline snapshot (summary, encoded histogram, per-second throughput, fingerprint).</summary>
     /// <param name="result">The run.</param>
     /// <param name="name">The baseline's name (defaults to the run's).</param>
@@ -22,8 +24,11 @@ public static class RunResultBaselineExtensions
             // Only whole seconds: the last, partial second would read as a throughput drop.
             [.. result.Series.Where(s => s.Second < (int)result.Duration.TotalSeconds).Select(s => (double)s.Requests)])
         {
-            // Every second, the partial last one included, so that the clusters add up to the whole histogram.
-            SecondHistograms = result.Series.Count > 0 && result.Series.All(s => s.Histogram is not null) ? [.. result.Series.Select(s => s.Histogram!)] : null,
+            // Every second, the partial last one included, so that the clusters add up to the whole histogram. A second
+            // without requests has no histogram (nothing to encode): it is an empty cluster, not a reason to drop them all.
+            SecondHistograms = result.Series.Count > 0 && result.Series.All(s => s.Histogram is not null || s.Requests == 0)
+                ? [.. result.Series.Select(s => s.Histogram ?? EmptyHistogram.Value)]
+                : null,
         };
     }
 }

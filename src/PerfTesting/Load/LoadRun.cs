@@ -18,6 +18,8 @@ internal sealed class LoadRun
     private readonly LoadRunnerOptions _options;
     private readonly TimeProvider _time;
     private readonly ScenarioRecorder[] _recorders;
+    private readonly StepRecorders[] _steps;
+    private readonly long? _origin;
     private readonly ScenarioPicker _picker;
     private readonly RawSampleBuffer? _raw;
     private readonly MeterCapture? _meters;
@@ -36,8 +38,11 @@ internal sealed class LoadRun
     private long _progressRequests;
     private long _progressErrors;
 
-    public LoadRun(LoadProfile profile, IReadOnlyList<Scenario> scenarios, LoadRunnerOptions options)
+    // origin: a start shared with the other parts of a run whose scenarios carry their own load (one clock), or null to start now.
+    public LoadRun(LoadProfile profile, IReadOnlyList<Scenario> scenarios, LoadRunnerOptions options, long? origin = null)
     {
+        _origin = origin;
+        _steps = [.. scenarios.Select(_ => new StepRecorders())];
         _profile = profile;
         _scenarios = scenarios;
         _options = options;
@@ -53,7 +58,7 @@ internal sealed class LoadRun
     public async Task<RunResult> ExecuteAsync(CancellationToken cancellationToken)
     {
         using var ticker = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        _runStart = _time.GetTimestamp();
+        _runStart = _origin ?? _time.GetTimestamp();
         _measureStart = _runStart;
         Task? tick = null;
         var cancelled = false;
@@ -85,7 +90,9 @@ internal sealed class LoadRun
             BeginWindow(_time.GetTimestamp());
         }
 
-        var windowEnd = _time.GetTimestamp();
+        // The ticker stops before the window's end is read: on a starved machine a tick that fell due in between
+        // would otherwise harvest a second that starts after the end (a "[6s]" line for a 5.01 s run, and the
+        // last second twice in the series).
         await ticker.CancelAsync().ConfigureAwait(false);
         try
         {
@@ -95,6 +102,8 @@ internal sealed class LoadRun
         {
             // The ticker ends by cancellation.
         }
+
+        var windowEnd = _time.GetTimestamp();
 
         return Finish(windowEnd, cancelled || cancellationToken.IsCancellationRequested);
     }
@@ -152,6 +161,11 @@ internal sealed class LoadRun
             foreach (var recorder in _recorders)
             {
                 recorder.Reset();
+            }
+
+            foreach (var steps in _steps)
+            {
+                steps.Reset();
             }
 
             _raw?.Clear();
@@ -355,6 +369,9 @@ internal sealed class LoadRun
         var scenario = _scenarios[scenarioIndex];
         var recorder = _recorders[scenarioIndex];
         context.ScenarioName = scenario.Name;
+        context.Steps = _steps[scenarioIndex];
+        context.Measured = measured;
+        context.Time = _time;
         if (measured)
         {
             recorder.Start();
@@ -431,7 +448,7 @@ internal sealed class LoadRun
     }
 
     /// <summary>Takes one second's numbers from every scenario; adds them to the series when measuring.</summary>
-    private void Harvest(int second, bool measuring)
+    private void Harvest(int second, bool measuring, TimeSpan? end = null)
     {
         var latency = LatencyHistograms.Create();
         long requests = 0, errors = 0, bytes = 0;
@@ -457,23 +474,27 @@ internal sealed class LoadRun
         var totalRequests = Interlocked.Add(ref _progressRequests, measuring ? requests : 0);
         var totalErrors = Interlocked.Add(ref _progressErrors, measuring ? errors : 0);
         _options.Observer?.OnProgress(new RunProgress(
-            measuring ? TimeSpan.FromSeconds(second + 1) : _profile.WarmUp - TimeSpan.FromSeconds(second + 1),
-            !measuring, requests, errors, totalRequests, totalErrors, p99, Interlocked.Read(ref _inFlight)));
+            measuring ? end ?? TimeSpan.FromSeconds(second + 1) : _profile.WarmUp - TimeSpan.FromSeconds(second + 1),
+            !measuring, requests, errors, totalRequests, totalErrors, p99, Interlocked.Read(ref _inFlight))
+        {
+            Final = end is not null,
+        });
     }
 
     private RunResult Finish(long windowEnd, bool cancelled)
     {
         var duration = _time.GetElapsedTime(_windowStart, windowEnd);
-        Harvest((int)Math.Floor(duration.TotalSeconds), measuring: true);
+        Harvest((int)Math.Floor(duration.TotalSeconds), measuring: true, end: duration);
         _meters?.Stop();
         var process = _process?.Finish();
         var whole = LatencyHistograms.Create();
         var totals = new RunTotals(0, 0, 0, 0, 0, 0);
         var errors = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var scenarios = new List<ScenarioResult>();
-        foreach (var recorder in _recorders)
+        for (var i = 0; i < _recorders.Length; i++)
         {
-            var result = recorder.Result();
+            var recorder = _recorders[i];
+            var result = recorder.Result() with { Steps = _steps[i].Results() };
             scenarios.Add(result);
             whole.Add(recorder.Whole);
             var t = result.Totals;

@@ -51,6 +51,33 @@ public sealed class LoadRunner
             throw new ArgumentException("Scenario names must be unique within a run.", nameof(scenarios));
         }
 
-        return new LoadRun(profile, scenarios, _options).ExecuteAsync(cancellationToken);
+        var shared = scenarios.Where(s => s.Load is null).ToList();
+        if (shared.Count == scenarios.Count)
+        {
+            return new LoadRun(profile, scenarios, _options).ExecuteAsync(cancellationToken);
+        }
+
+        List<LoadGroup> groups = shared.Count > 0 ? [new LoadGroup(profile, shared)] : [];
+        groups.AddRange(scenarios.Where(s => s.Load is not null).Select(s => new LoadGroup(s.Load!, [s])));
+        return new ConcurrentLoadRun(groups, _options).ExecuteAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs scenarios that each carry their own load (<see cref="Scenario.WithLoad"/>) side by side, in
+    /// one run on one clock: their measured windows begin together (after their common warm-up), their
+    /// seconds line up, and the result holds each scenario's figures and the whole's.
+    /// </summary>
+    /// <param name="scenarios">The scenarios, each with its own load profile.</param>
+    /// <param name="cancellationToken">Stops the run (within a second) with partial results.</param>
+    /// <returns>What was measured.</returns>
+    public Task<Measurement.RunResult> RunAsync(IReadOnlyList<Scenario> scenarios, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scenarios);
+        if (scenarios.Count == 0 || scenarios.Any(s => s?.Load is null))
+        {
+            throw new ArgumentException("Without a run profile every scenario needs its own load (Scenario.WithLoad).", nameof(scenarios));
+        }
+
+        return RunAsync(scenarios[0].Load!, scenarios, cancellationToken);
     }
 }

@@ -6,8 +6,11 @@ public sealed record LoadRunnerOptions
     /// <summary>The clock (tests pass a fake one).</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
-    /// <summary>The run's name in results.</summary>
-    public string Name { get; init; } = "run";
+    /// <summary>The name a run gets when none is given: "run".</summary>
+    public const string DefaultName = "run";
+
+    /// <summary>The run's name in results. <value>Default: <see cref="DefaultName"/> (PerfTesting.Xunit's PerfRunner puts the test's name here).</value></summary>
+    public string Name { get; init; } = DefaultName;
 
     /// <summary>Receives progress once a second, or null.</summary>
     public IRunObserver? Observer { get; init; }

@@ -24,7 +24,7 @@ public sealed class SlaTests
 
         Assert.Equal(5, report.Lines.Count);
         Assert.Equal([true, false, true, true, true], report.Lines.Select(l => l.Passed));
-        Assert.Equal("10%", report.Lines[1].ActualText);
+        Assert.Equal("10% (planned: 10)", report.Lines[1].ActualText); // the errors by kind follow the rate
         Assert.Equal("< 5%", report.Lines[1].LimitText);
         Assert.Equal("p50 latency below 10000 ms (work)", report.Lines[4].Requirement.Describe());
         Assert.False(report.Passed);
@@ -46,7 +46,7 @@ public sealed class SlaTests
         var failure = Assert.Throws<SlaBreachedException>(() => SlaAssert.Meets(result, s => s.ErrorRate(below: 0.01).LatencyPercentile(99.9, below: TimeSpan.FromMinutes(1))));
 
         Assert.Contains("1 of 2 requirements broken", failure.Message, StringComparison.Ordinal);
-        Assert.Matches(@"error rate below 1%\s+\|\s+< 1% \|\s+50% \| FAIL", failure.Message);
+        Assert.Matches(@"error rate below 1%\s+\|\s+< 1% \|\s+50% \(planned: \d+\) \| FAIL", failure.Message);
         Assert.Matches(@"p99\.9 latency below 60000 ms\s+\|\s+< 60000 ms \|\s+[\d.]+ ms \| pass", failure.Message);
     }
 

@@ -55,6 +55,29 @@ public sealed class SlaRuleTests
     }
 
     [Fact]
+    public void Evaluate_ErrorRateBroken_ListsTheErrorsByKindMostFrequentFirst()
+    {
+        var run = TestRuns.Result(succeeded: 90, failed: 10) with
+        {
+            ErrorsByKind = new Dictionary<string, long> { ["timeout"] = 3, ["status 500"] = 7 },
+        };
+
+        var report = SlaEvaluator.Evaluate(run, Sla.Define().ErrorRate(below: 0.01).Build());
+
+        Assert.Equal("10% (status 500: 7, timeout: 3)", Assert.Single(report.Lines).ActualText);
+        Assert.Contains("10% (status 500: 7, timeout: 3)", report.ToTable(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ErrorKinds_ManyKinds_ShowsTheFourMostFrequent()
+    {
+        var kinds = Enumerable.Range(1, 6).ToDictionary(i => $"status {500 + i}", i => (long)i);
+
+        Assert.Equal(" (status 506: 6, status 505: 5, status 504: 4, status 503: 3, 2 more kinds)", SlaEvaluator.ErrorKinds(kinds));
+        Assert.Equal(string.Empty, SlaEvaluator.ErrorKinds(new Dictionary<string, long>()));
+    }
+
+    [Fact]
     public void Evaluate_NothingCompleted_FailsErrorRateAndLatencyAndSaysWhy()
     {
         var report = SlaEvaluator.Evaluate(

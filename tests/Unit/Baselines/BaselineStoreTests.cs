@@ -25,18 +25,48 @@ public sealed class BaselineStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task RunAsync_AcceptMode_WritesTheBaselineAndRemovesReceived()
+    public async Task RunAsync_AcceptModeWithAReceivedFile_MakesTheReceivedFileTheBaseline()
     {
         var store = new BaselineStore(_directory);
         var ct = TestContext.Current.CancellationToken;
-        await store.WriteReceivedAsync(SyntheticRuns.Snapshot(), ct);
+        await store.WriteBaselineAsync(SyntheticRuns.Snapshot(seed: 1), ct);
+        await store.WriteReceivedAsync(SyntheticRuns.Snapshot(seed: 2), ct);
 
         var outcome = await BaselineCheck.RunAsync(store, SyntheticRuns.Snapshot(seed: 3), accept: true, cancellationToken: ct);
 
         Assert.Equal(BaselineStatus.Accepted, outcome.Status);
+        Assert.Equal(AcceptSource.Received, outcome.AcceptedFrom);
         Assert.False(outcome.IsFailure);
         Assert.False(File.Exists(store.ReceivedPath("download")));
+        Assert.Equal(SyntheticRuns.Snapshot(seed: 2), await store.LoadAsync("download", ct), new SnapshotComparer());
+        Assert.Contains("accepted the received file", ComparisonTable.Render(outcome), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_AcceptModeWithNothingYet_MakesThisRunTheBaseline()
+    {
+        var store = new BaselineStore(_directory);
+        var ct = TestContext.Current.CancellationToken;
+
+        var outcome = await BaselineCheck.RunAsync(store, SyntheticRuns.Snapshot(seed: 3), accept: true, cancellationToken: ct);
+
+        Assert.Equal(BaselineStatus.Accepted, outcome.Status);
+        Assert.Equal(AcceptSource.ThisRun, outcome.AcceptedFrom);
         Assert.Equal(SyntheticRuns.Snapshot(seed: 3), await store.LoadAsync("download", ct), new SnapshotComparer());
+    }
+
+    [Fact]
+    public async Task RunAsync_AcceptModeWithABaselineAndNothingReceived_ComparesAsUsual()
+    {
+        var store = new BaselineStore(_directory);
+        var ct = TestContext.Current.CancellationToken;
+        await store.WriteBaselineAsync(SyntheticRuns.Snapshot(medianMs: 5), ct);
+
+        var outcome = await BaselineCheck.RunAsync(store, SyntheticRuns.Snapshot(medianMs: 6, seed: 2), accept: true, cancellationToken: ct);
+
+        Assert.Equal(BaselineStatus.Compared, outcome.Status);
+        Assert.True(outcome.IsFailure);
+        Assert.Equal(SyntheticRuns.Snapshot(medianMs: 5), await store.LoadAsync("download", ct), new SnapshotComparer());
     }
 
     [Fact]
@@ -72,17 +102,46 @@ public sealed class BaselineStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task RunAsync_OtherEnvironment_IsReportedNotFailed()
+    public async Task RunAsync_OtherEnvironment_FailsWithTheReason()
     {
         var store = new BaselineStore(_directory);
         var ct = TestContext.Current.CancellationToken;
         await store.WriteBaselineAsync(SyntheticRuns.Snapshot(environment: SyntheticRuns.Here with { Cores = 64 }), ct);
 
-        var outcome = await BaselineCheck.RunAsync(store, SyntheticRuns.Snapshot(medianMs: 50), accept: false, cancellationToken: ct);
+        var outcome = await BaselineCheck.RunAsync(store, SyntheticRuns.Snapshot(), accept: false, cancellationToken: ct);
+        var table = ComparisonTable.Render(outcome);
+
+        Assert.Equal(BaselineStatus.NotComparable, outcome.Status);
+        Assert.True(outcome.IsFailure);
+        Assert.Contains("64 vs", outcome.FailureReason, StringComparison.Ordinal);
+        Assert.Contains("FAILED: the baseline cannot be compared", table, StringComparison.Ordinal);
+        Assert.Contains("64 vs", table, StringComparison.Ordinal);
+        Assert.Contains("InformationalAcrossEnvironments", table, StringComparison.Ordinal);
+        Assert.True(File.Exists(store.ReceivedPath("download")));
+    }
+
+    [Fact]
+    public async Task RunAsync_OtherEnvironmentOptedInAsInformational_IsReportedNotFailed()
+    {
+        var store = new BaselineStore(_directory);
+        var ct = TestContext.Current.CancellationToken;
+        await store.WriteBaselineAsync(SyntheticRuns.Snapshot(environment: SyntheticRuns.Here with { Cores = 64 }), ct);
+
+        var outcome = await BaselineCheck.RunAsync(
+            store, SyntheticRuns.Snapshot(medianMs: 50), new ComparisonOptions { InformationalAcrossEnvironments = true }, accept: false, cancellationToken: ct);
 
         Assert.Equal(BaselineStatus.NotComparable, outcome.Status);
         Assert.False(outcome.IsFailure);
         Assert.Contains("informational only, no verdict", ComparisonTable.Render(outcome), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Constructor_RelativeFolder_ResolvesAgainstTheTestProjectFolder()
+    {
+        var store = new BaselineStore("Baselines");
+
+        Assert.Equal(Path.Combine(ProjectDirectory.Current, "Baselines"), store.Directory);
+        Assert.True(File.Exists(Path.Combine(ProjectDirectory.Current, "Tests.Unit.csproj")), ProjectDirectory.Current);
     }
 
     [Fact]

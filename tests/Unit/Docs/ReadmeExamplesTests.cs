@@ -34,6 +34,18 @@ public sealed class ReadmeExamplesTests
         Assert.Contains(blocks, block => block.Contains("PerfRunner.RunAsync", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("FirstPerfTest.csproj")]
+    [InlineData("xunit.runner.json")]
+    [InlineData("nuget.config")]
+    public void FiveMinuteSection_WritesTheSampleFilesVerbatim(string file)
+    {
+        var readme = File.ReadAllText(Path.Combine(Root, "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var sample = File.ReadAllText(Path.Combine(Root, "samples", "FirstPerfTest", file)).Replace("\r\n", "\n", StringComparison.Ordinal);
+
+        Assert.Contains($"cat > {file} <<'EOF'\n{sample}EOF\n", readme, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void MissingFrom_AChangedExample_IsReported()
     {

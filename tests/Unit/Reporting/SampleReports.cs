@@ -58,6 +58,23 @@ internal static class SampleReports
             baseline,
             [new InstrumentReport("Acme.Registry", "registry.storage.read.duration", "ms", "Histogram", 300, 900, 3, 2.5, 8.25, 9.5)],
             [new FindingReport("Warning", "Storage reads take 75% of request time", ["storage read mean 3 ms of request mean 4 ms"])],
-            HistogramCodec.Encode(whole));
+            HistogramCodec.Encode(whole))
+        {
+            // Two scenarios that add up to the run: 200 downloads and 100 metadata reads.
+            Scenarios =
+            [
+                new ScenarioReport("download", new RequestTotals(200, 198, 2, 0, 200 * 4096), 200 / 3.0,
+                    new LatencySummary(Ms(0), medianMs * 1.1, 1, medianMs * 1.1, Ms(75), Ms(90), Ms(95), Ms(99), Ms(99.9), Ms(100)), new Dictionary<string, long> { ["status 503"] = 2 })
+                {
+                    Steps =
+                    [
+                        new ScenarioReport("lookup", new RequestTotals(200, 200, 0, 0, 0), 200 / 3.0,
+                            new LatencySummary(0.5, 1, 0.2, 1, 1.1, 1.2, 1.3, 1.5, 1.9, 2), new Dictionary<string, long>()),
+                    ],
+                },
+                new ScenarioReport("metadata", new RequestTotals(100, 99, 1, 0, 0), 100 / 3.0,
+                    new LatencySummary(Ms(0), medianMs * 0.8, 1, medianMs * 0.8, Ms(75), Ms(90), Ms(95), Ms(97), Ms(99), Ms(99.9)), new Dictionary<string, long> { ["timeout"] = 1 }),
+            ],
+        };
     }
 }

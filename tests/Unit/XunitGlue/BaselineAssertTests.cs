@@ -46,4 +46,27 @@ public sealed class BaselineAssertTests : IDisposable
 
         Assert.Contains("/tmp/x.received.json", failure.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("LoadTests.HomePageTests.HomePage_HundredClients_MeetsItsSla", "LoadTests.HomePageTests.HomePage_HundredClients_MeetsItsSla")]
+    [InlineData("Search(term: \"a b\")", "Search-term---a-b")]
+    [InlineData("...", "run")]
+    public void BaselineName_AnyRunName_IsAValidFileName(string runName, string expected)
+    {
+        Assert.Equal(expected, BaselineAssert.BaselineName(runName));
+    }
+
+    [Fact]
+    public async Task NoRegressionAsync_BaselineFromAnotherMachine_FailsWithTheReason()
+    {
+        var store = new BaselineStore(_directory);
+        var ct = TestContext.Current.CancellationToken;
+        await store.WriteBaselineAsync(SyntheticRuns.Snapshot(environment: SyntheticRuns.Here with { Cores = 64 }), ct);
+
+        var failure = await Assert.ThrowsAsync<BaselineRegressionException>(
+            () => BaselineAssert.NoRegressionAsync(store, SyntheticRuns.Snapshot(), cancellationToken: ct));
+
+        Assert.Contains("cannot be compared", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("64 vs 2 cores", failure.Message, StringComparison.Ordinal);
+    }
 }

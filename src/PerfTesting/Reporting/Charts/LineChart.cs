@@ -58,7 +58,10 @@ public static class LineChart
         foreach (var tick in xTicks)
         {
             canvas.Line(PlotX(tick), Height - Bottom, PlotX(tick), Height - Bottom + 4, "#999999");
-            canvas.Text(PlotX(tick), Height - Bottom + 16, xAxis == XAxisKind.Percentile ? tick.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + "%" : AxisTicks.Label(tick), size: 11);
+            // A label at the right edge is right-aligned there, so its end ("99.999%") is not cut off by the frame.
+            var atRightEdge = PlotX(tick) > Width - Right - 24;
+            canvas.Text(atRightEdge ? Width - 2 : PlotX(tick), Height - Bottom + 16, xAxis == XAxisKind.Percentile ? tick.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + "%" : AxisTicks.Label(tick),
+                anchor: atRightEdge ? "end" : "middle", size: 11);
         }
 
         canvas.Line(Left, Height - Bottom, Width - Right, Height - Bottom, "#666666");

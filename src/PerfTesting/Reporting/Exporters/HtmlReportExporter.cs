@@ -15,7 +15,8 @@ public sealed class HtmlReportExporter : IReportExporter
     private const string Style = """
         body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:24px auto;max-width:1180px;color:#222;padding:0 16px}
         h1{font-size:24px}h2{font-size:19px;margin-top:36px;border-bottom:1px solid #ddd;padding-bottom:4px}h3{font-size:16px}
-        table{border-collapse:collapse;margin:8px 0 16px;font-size:13px}th,td{border:1px solid #ddd;padding:4px 8px;text-align:right}
+        table{border-collapse:collapse;margin:8px 0 16px;font-size:13px;display:block;max-width:100%;overflow-x:auto}th,td{border:1px solid #ddd;padding:4px 6px;text-align:right}
+        td:first-child{max-width:280px;overflow-wrap:anywhere}
         th{background:#f4f6f8}td:first-child,th:first-child{text-align:left}.pass{color:#18794e;font-weight:600}.fail{color:#c62828;font-weight:600}
         .charts{display:flex;flex-wrap:wrap;gap:12px}.chart{border:1px solid #eee;max-width:100%;height:auto}.note{color:#555;font-size:13px}
         .finding{margin:6px 0}.Warning{color:#a15c00}.Error{color:#c62828}.Hint{color:#345}
@@ -130,11 +131,21 @@ public sealed class HtmlReportExporter : IReportExporter
             [new ChartSeries("latency", [.. run.PercentileCurve.Select(p => new ChartPoint(p.Percentile, p.LatencyMs))])], XAxisKind.Percentile));
         html.Append(LineChart.Render("Latency over time", "second", "ms",
             [new ChartSeries("p50", [.. run.Series.Select(s => new ChartPoint(s.Second, s.P50Ms))]), new ChartSeries("p99", [.. run.Series.Select(s => new ChartPoint(s.Second, s.P99Ms))])]));
+        // A last second cut short by the end of the run holds a fraction of a second's requests: drawn as a
+        // per-second rate it would read as a throughput drop, so it is left out of the rate charts and said so.
+        var whole = run.Series.Where(s => s.Second + 1 <= run.DurationSeconds + 1e-6).ToList();
+        var partial = run.Series.Where(s => s.Second + 1 > run.DurationSeconds + 1e-6).ToList();
         html.Append(LineChart.Render("Throughput over time", "second", "requests/s",
-            [new ChartSeries("requests/s", [.. run.Series.Select(s => new ChartPoint(s.Second, s.Requests))])]));
+            [new ChartSeries("requests/s", [.. whole.Select(s => new ChartPoint(s.Second, s.Requests))])]));
         html.Append(LineChart.Render("Errors over time", "second", "errors/s",
-            [new ChartSeries("errors/s", [.. run.Series.Select(s => new ChartPoint(s.Second, s.Errors))])]));
+            [new ChartSeries("errors/s", [.. whole.Select(s => new ChartPoint(s.Second, s.Errors))])]));
         html.Append("</div>");
+        if (partial.Count > 0)
+        {
+            var fraction = run.DurationSeconds - Math.Floor(run.DurationSeconds);
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">The run's last {ReportFormat.Number(fraction, "0.00")} s (a partial second: {ReportFormat.Count(partial.Sum(s => s.Requests))} requests, {ReportFormat.Count(partial.Sum(s => s.Errors))} errors) is counted in every total but not drawn in the per-second throughput and error charts.</p>");
+        }
+        ScenarioSection(html, run);
 
         if (run.Sla.Count > 0)
         {
@@ -204,6 +215,34 @@ public sealed class HtmlReportExporter : IReportExporter
                 html.Append("</ul></div>");
             }
         }
+    }
+
+    private static void ScenarioSection(StringBuilder html, RunReport run)
+    {
+        if (run.Scenarios.Count <= 1 && run.Scenarios.All(s => s.Steps.Count == 0))
+        {
+            return;
+        }
+
+        html.Append("<h3>Scenarios and steps</h3><table><tr><th>scenario / step</th><th>requests</th><th>errors</th><th>req/s</th><th>mean</th><th>p50</th><th>p95</th><th>p99</th><th>max</th><th>errors by kind</th></tr>");
+        foreach (var s in run.Scenarios.SelectMany(s => s.Steps.Select(step => step with { Name = $"{s.Name} / {step.Name}" }).Prepend(s)))
+        {
+            var kinds = s.ErrorsByKind.Count == 0 ? "–" : string.Join(", ", s.ErrorsByKind.OrderByDescending(e => e.Value).Select(e => $"{e.Key}: {ReportFormat.Count(e.Value)}"));
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(s.Name)}</td><td>{ReportFormat.Count(s.Totals.Completed)}</td><td>{ReportFormat.Percent(s.ErrorRate)}</td><td>{ReportFormat.Rate(s.ThroughputPerSecond)}</td><td>{ReportFormat.Ms(s.Latency.Mean)}</td><td>{ReportFormat.Ms(s.Latency.P50)}</td><td>{ReportFormat.Ms(s.Latency.P95)}</td><td>{ReportFormat.Ms(s.Latency.P99)}</td><td>{ReportFormat.Ms(s.Latency.Max)}</td><td>{E(kinds)}</td></tr>");
+        }
+
+        html.Append("</table>");
+        if (run.Scenarios.Count <= 1)
+        {
+            return;
+        }
+
+        html.Append("<div class=\"charts\">");
+        var names = run.Scenarios.Select(s => s.Name).ToList();
+        html.Append(BarChart.Render("Latency by scenario", "ms", names,
+            [("p50", run.Scenarios.Select(s => s.Latency.P50).ToList()), ("p95", run.Scenarios.Select(s => s.Latency.P95).ToList()), ("p99", run.Scenarios.Select(s => s.Latency.P99).ToList())]));
+        html.Append(BarChart.Render("Throughput by scenario", "requests/s", names, [("requests/s", run.Scenarios.Select(s => s.ThroughputPerSecond).ToList())]));
+        html.Append("</div>");
     }
 
     private static string N(double value) => ReportFormat.Number(value, Math.Abs(value) < 100 ? "0.###" : "#,0");

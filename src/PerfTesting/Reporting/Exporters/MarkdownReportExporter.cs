@@ -88,6 +88,7 @@ public sealed class MarkdownReportExporter : IReportExporter
         }
 
         md.AppendLine();
+        ScenarioTable(md, report.Runs);
         foreach (var table in report.Tables)
         {
             AppendTable(md, table.Validate());
@@ -142,6 +143,30 @@ public sealed class MarkdownReportExporter : IReportExporter
         return true;
     }
 
+    private static void ScenarioTable(StringBuilder md, IReadOnlyList<RunReport> runs)
+    {
+        var split = runs.Where(r => r.Scenarios.Count > 1 || r.Scenarios.Any(s => s.Steps.Count > 0)).ToList();
+        if (split.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine("### Scenarios and steps").AppendLine();
+        md.AppendLine("| run | scenario | requests | errors | req/s | p50 | p95 | p99 | max | errors by kind |").AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var run in split)
+        {
+            // A scenario's steps follow it as "scenario / step" rows.
+            foreach (var (label, scenario) in run.Scenarios.SelectMany(s => s.Steps.Select(step => ($"{s.Name} / {step.Name}", step)).Prepend((s.Name, s))))
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {Cell(run.Name)} | {Cell(label)} | {ReportFormat.Count(scenario.Totals.Completed)} | {ReportFormat.Percent(scenario.ErrorRate)} | "
+                    + $"{ReportFormat.Rate(scenario.ThroughputPerSecond)} | {ReportFormat.Ms(scenario.Latency.P50)} | {ReportFormat.Ms(scenario.Latency.P95)} | "
+                    + $"{ReportFormat.Ms(scenario.Latency.P99)} | {ReportFormat.Ms(scenario.Latency.Max)} | {Cell(ErrorKinds(scenario.ErrorsByKind))} |");
+            }
+        }
+
+        md.AppendLine();
+    }
+
     private static void AppendTable(StringBuilder md, ReportTable table)
     {
         md.AppendLine(CultureInfo.InvariantCulture, $"### {table.Title}").AppendLine();
@@ -159,6 +184,9 @@ public sealed class MarkdownReportExporter : IReportExporter
 
         md.AppendLine();
     }
+
+    private static string ErrorKinds(IReadOnlyDictionary<string, long> errors) =>
+        errors.Count == 0 ? "–" : string.Join(", ", errors.OrderByDescending(e => e.Value).ThenBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}: {ReportFormat.Count(e.Value)}"));
 
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
 

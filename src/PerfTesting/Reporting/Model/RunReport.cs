@@ -37,6 +37,9 @@ public sealed record RunReport(
     IReadOnlyList<FindingReport> Findings,
     string? Histogram)
 {
+    /// <summary>Each scenario's share of the run (empty in reports written before scenarios were reported).</summary>
+    public IReadOnlyList<ScenarioReport> Scenarios { get; init; } = [];
+
     /// <summary>Failed divided by completed requests (<see cref="RunTotals.ErrorRateOf"/>).</summary>
     public double ErrorRate => RunTotals.ErrorRateOf(Totals.Failed, Totals.Completed);
 }

@@ -43,7 +43,29 @@ public static class RunReports
             baseline is null ? null : BaselineReport.From(baseline),
             [.. WhiteBox(result)],
             findings is null ? [] : [.. findings.Select(FindingReport.From)],
-            result.LatencyHistogram);
+            result.LatencyHistogram)
+        {
+            Scenarios = [.. result.Scenarios.Select(s => Scenario(s, result.Duration))],
+        };
+    }
+
+    /// <summary>One scenario's share, as reported.</summary>
+    /// <param name="scenario">The scenario's result.</param>
+    /// <param name="window">The run's measured window, for its throughput.</param>
+    public static ScenarioReport Scenario(ScenarioResult scenario, TimeSpan window)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var t = scenario.Totals;
+        var l = scenario.Latency;
+        return new ScenarioReport(
+            scenario.Name,
+            new RequestTotals(t.Started, t.Succeeded, t.Failed, t.Dropped, t.Bytes),
+            window <= TimeSpan.Zero ? 0 : t.Completed / window.TotalSeconds,
+            new LatencySummary(l.Min, l.Mean, l.StdDev, l.P50, l.P75, l.P90, l.P95, l.P99, l.P999, l.Max),
+            scenario.ErrorsByKind)
+        {
+            Steps = [.. scenario.Steps.Select(s => Scenario(s, window))],
+        };
     }
 
     /// <summary>The service's instruments plus this process's CPU, GC and memory as pseudo-instruments.</summary>

@@ -1,0 +1,68 @@
+using System.Text;
+using PerfTesting.Assertions;
+using PerfTesting.Baselines;
+using PerfTesting.Measurement;
+using PerfTesting.Reporting;
+using PerfTesting.Xunit.Baselines;
+using PerfTesting.Xunit.Load;
+using Xunit;
+
+namespace PerfTesting.Xunit.Assertions;
+
+/// <summary>
+/// One call after a run: evaluates the SLA, compares with the committed baseline when asked, writes
+/// every report (JSON, Markdown, HTML with per-scenario tables, HdrHistogram log; the Markdown also to
+/// <c>GITHUB_STEP_SUMMARY</c> when set) whatever the outcome, and only then fails the test when the SLA
+/// is broken or the baseline check fails, with the tables and the report's path in the message.
+/// </summary>
+public static class PerfAssert
+{
+    /// <summary>Checks <paramref name="result"/> and writes its reports; throws <see cref="PerfCheckFailedException"/> on a failure.</summary>
+    /// <param name="result">The run.</param>
+    /// <param name="sla">Adds requirements to an empty SLA; null checks none.</param>
+    /// <param name="options">Baseline check and report folder; <see cref="PerfCheckOptions.Default"/> when null.</param>
+    /// <returns>What was found and written, when everything passed.</returns>
+    public static async Task<PerfCheck> PassesAsync(RunResult result, Func<Sla, Sla>? sla = null, PerfCheckOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        options ??= PerfCheckOptions.Default;
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var slaReport = sla is null ? null : SlaEvaluator.Evaluate(result, sla(Sla.Define()).Build());
+        var runName = BaselineAssert.BaselineName(result.Name);
+        var baseline = options.Baseline
+            ? await BaselineCheck.RunAsync(
+                options.BaselineStore ?? BaselineStore.ForTestProject(),
+                result.ToBaselineSnapshot(options.BaselineName ?? runName),
+                options.Comparison,
+                cancellationToken: cancellationToken).ConfigureAwait(false)
+            : null;
+        var reports = options.ReportFolder is null
+            ? null
+            : await RunReportFiles.WriteAsync(result, Path.Combine(options.ReportFolder, runName), slaReport, baseline, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var check = new PerfCheck(slaReport, baseline, reports);
+
+        var text = new StringBuilder();
+        if (slaReport is not null)
+        {
+            text.Append(slaReport.ToTable());
+        }
+
+        if (baseline is not null)
+        {
+            text.Append(ComparisonTable.Render(baseline));
+        }
+
+        if (reports is not null)
+        {
+            text.Append("Reports: ").AppendLine(reports.Html);
+        }
+
+        var message = text.ToString().TrimEnd();
+        if (message.Length > 0)
+        {
+            LiveOutput.WriteLine(message);
+        }
+
+        return check.Passed ? check : throw new PerfCheckFailedException(message);
+    }
+}
