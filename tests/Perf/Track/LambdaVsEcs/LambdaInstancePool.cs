@@ -21,6 +21,7 @@ internal sealed class LambdaInstancePool : IInstanceRouter
     private readonly List<(RegistryInstance Instance, long IdleSince)> _idle = []; // least recently used first
     private readonly List<RegistryInstance> _alive = [];
     private readonly List<Task<InstanceUsage>> _retired = [];
+    private readonly List<Task<RegistryInstance>> _starting = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _reaper;
     private int _started;
@@ -53,28 +54,45 @@ internal sealed class LambdaInstancePool : IInstanceRouter
         }
 
         var wait = Stopwatch.GetElapsedTime(arrived);
+        lock (_gate)
+        {
+            if (_idle.Count > 0)
+            {
+                var warm = _idle[^1].Instance;
+                _idle.RemoveAt(_idle.Count - 1);
+                return new InstanceLease(warm, wait, queued, Cold: false);
+            }
+        }
+
+        // A slot is held and no instance is idle, so fewer than the limit exist: start one. It starts on
+        // the pool's lifetime, not the request's: a request that gives up (its 29 s timeout) leaves the
+        // instance starting, and it joins the idle ones when ready, as a Lambda environment finishes INIT.
+        var starting = StartAsync();
+        lock (_gate)
+        {
+            _starting.Add(starting);
+        }
+
         try
         {
-            lock (_gate)
-            {
-                if (_idle.Count > 0)
+            return new InstanceLease(await starting.WaitAsync(cancellationToken), wait, queued, Cold: true);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            _ = starting.ContinueWith(
+                task =>
                 {
-                    var warm = _idle[^1].Instance;
-                    _idle.RemoveAt(_idle.Count - 1);
-                    return new InstanceLease(warm, wait, queued, Cold: false);
-                }
-            }
+                    if (task.IsCompletedSuccessfully)
+                    {
+                        MakeIdle(task.Result);
+                    }
 
-            // A slot is held and no instance is idle, so fewer than the limit exist: start one.
-            var instance = await _start(cancellationToken);
-            lock (_gate)
-            {
-                _alive.Add(instance);
-                _started++;
-                _peak = Math.Max(_peak, _alive.Count);
-            }
-
-            return new InstanceLease(instance, wait, queued, Cold: true);
+                    _slots.Release();
+                },
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+            throw;
         }
         catch
         {
@@ -87,11 +105,7 @@ internal sealed class LambdaInstancePool : IInstanceRouter
     {
         ArgumentNullException.ThrowIfNull(lease);
         lease.Instance.Served();
-        lock (_gate)
-        {
-            _idle.Add((lease.Instance, Stopwatch.GetTimestamp()));
-        }
-
+        MakeIdle(lease.Instance);
         _slots.Release();
     }
 
@@ -104,6 +118,15 @@ internal sealed class LambdaInstancePool : IInstanceRouter
 
         await _stop.CancelAsync();
         await _reaper;
+        Task<RegistryInstance>[] starting;
+        lock (_gate)
+        {
+            starting = [.. _starting];
+        }
+
+        // Starts still under way are cancelled by _stop (the process is then stopped by RegistryProcess);
+        // one that finished is in _alive. Either way none is left running once these are done.
+        await Task.WhenAll(starting).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         List<RegistryInstance> remaining;
         lock (_gate)
         {
@@ -125,7 +148,28 @@ internal sealed class LambdaInstancePool : IInstanceRouter
     {
         await RetireAllAsync();
         _stop.Dispose();
-        _slots.Dispose();
+        // _slots is not disposed: a request that gave up during a start releases its slot when the start ends.
+    }
+
+    private async Task<RegistryInstance> StartAsync()
+    {
+        var instance = await _start(_stop.Token);
+        lock (_gate)
+        {
+            _alive.Add(instance);
+            _started++;
+            _peak = Math.Max(_peak, _alive.Count);
+        }
+
+        return instance;
+    }
+
+    private void MakeIdle(RegistryInstance instance)
+    {
+        lock (_gate)
+        {
+            _idle.Add((instance, Stopwatch.GetTimestamp()));
+        }
     }
 
     // Stops instances idle past the window, until the pool is retired (the loop ends with it).

@@ -19,5 +19,13 @@ internal static class LambdaLimits
     /// <summary>200 MB, the response-streaming limit; the bandwidth beyond the first 6 MB is capped.</summary>
     public const long StreamedResponseBytes = 200L * 1024 * 1024;
 
+    /// <summary>
+    /// API Gateway's default integration timeout, 29 s, in front of a Lambda registry: a request still
+    /// waiting for an instance (queue, cold start) or its first byte then fails. Source:
+    /// https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html (raisable for Regional
+    /// REST APIs since June 2024: https://aws.amazon.com/about-aws/whats-new/2024/06/amazon-api-gateway-integration-timeout-limit-29-seconds/).
+    /// </summary>
+    public static readonly TimeSpan GatewayTimeout = TimeSpan.FromSeconds(29);
+
     public const string Source = "https://docs.aws.amazon.com/lambda/latest/dg/configuration-response-streaming.html (checked 2026-11-30)";
 }

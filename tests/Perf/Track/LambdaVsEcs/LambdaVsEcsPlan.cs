@@ -6,8 +6,9 @@ namespace Tests.Perf.Track.LambdaVsEcs;
 /// <summary>
 /// How much of the comparison a profile runs, kept small (about 90 s in full, 40 s in ci): each shape
 /// runs the track's workload (its clients downloading Tiny-LLM) and a spike from 10 to 100 clients. The
-/// Lambda shape's concurrency limit is what 2 shared cores can start and run (a registry process takes
-/// about a CPU-second to start); it stands for Lambda's per-function concurrency limit, and the keep-warm
+/// Lambda shape's concurrency limit (4 in ci, 6 in full) is what 2 shared cores can start and run at
+/// once (a registry process takes about a CPU-second to start; 12 starting together on a busy machine
+/// took 20 to 90 s each in a first trial); it stands for Lambda's per-function concurrency limit, and the keep-warm
 /// window is scaled down from Lambda's minutes to the run's seconds so instances are seen to retire.
 /// </summary>
 /// <param name="ConcurrencyLimit">Lambda instances allowed at once.</param>
@@ -39,7 +40,7 @@ internal sealed record LambdaVsEcsPlan(
             ? (LoadProfile.ClosedIterations(profile.Clients, iterations), $"{profile.Clients} clients x {iterations} downloads each")
             : (LoadProfile.Closed(profile.Clients, duration), string.Create(CultureInfo.InvariantCulture, $"{profile.Clients} clients for {duration.TotalSeconds:0} s, no warm-up"));
         return new LambdaVsEcsPlan(
-            ConcurrencyLimit: full ? 16 : 12,
+            ConcurrencyLimit: full ? 6 : 4,
             IdleWindow: TimeSpan.FromSeconds(2),
             Workload: workload,
             WorkloadText: text,

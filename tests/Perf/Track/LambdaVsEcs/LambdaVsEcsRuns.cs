@@ -70,7 +70,10 @@ internal static class LambdaVsEcsRuns
             ? new LambdaInstancePool(plan.ConcurrencyLimit, plan.IdleWindow, Start)
             : new LongLivedInstance(await PrimedAsync(await Start(ct), url, plan.PrimingRequests, ct));
         var recorder = new ShapeRecorder();
-        using var http = new HttpClient(new RoutingHandler(router, recorder, lambda ? LambdaLimits.BufferedResponseBytes : null)) { Timeout = TimeSpan.FromMinutes(2) };
+        using var http = new HttpClient(new RoutingHandler(router, recorder, lambda ? LambdaLimits.BufferedResponseBytes : null))
+        {
+            Timeout = lambda ? LambdaLimits.GatewayTimeout : TimeSpan.FromMinutes(2),
+        };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", RegistryApp.ReaderToken);
         // The host is the routing handler's to choose; this one is never contacted.
         var result = await runner(name).RunAsync(load, Scenario.Create("download", HttpStep.Get(http, new Uri(new Uri("http://127.0.0.1/"), url))), ct);

@@ -35,7 +35,7 @@ internal static class LambdaVsEcsTables
         ArgumentNullException.ThrowIfNull(plan);
         return
         [
-            Text($"{NotePrefix} what was simulated. There is no Lambda runtime here and no network between instances: each Lambda \"instance\" is a real registry process (the built Registry.dll, Kestrel on loopback, on the same emulated S3 and DynamoDB), started on demand by an instance manager in the load client that gives each instance one request at a time, keeps idle ones warm for {plan.IdleWindow.TotalSeconds:0} s and allows at most {plan.ConcurrencyLimit} at once (a 2-core machine cannot start 100 .NET processes; the limit stands for Lambda's concurrency limit, and requests over it wait in a queue where Lambda would answer 429 and the caller retry). Responses stream up to the 6 MB buffered-response limit and larger archives are served by the presigned-URL redirect ({LambdaLimits.Source}; streamed responses may reach 200 MB but are bandwidth-capped after 6 MB). The ECS shape is one long-lived registry process. Both shapes' instances share these 2 cores with the emulators and the load generator, so concurrent cold starts slow each other down here as they would not in Lambda's separate micro-VMs. This comparison took {took.TotalSeconds:0} s of the track."),
+            Text($"{NotePrefix} what was simulated. There is no Lambda runtime here and no network between instances: each Lambda \"instance\" is a real registry process (the built Registry.dll, Kestrel on loopback, on the same emulated S3 and DynamoDB), started on demand by an instance manager in the load client that gives each instance one request at a time, keeps idle ones warm for {plan.IdleWindow.TotalSeconds:0} s and allows at most {plan.ConcurrencyLimit} at once (a 2-core machine cannot start 100 .NET processes; the limit stands for Lambda's concurrency limit, and requests over it wait in a queue where Lambda would answer 429 and the caller retry; a request that has not had its first byte after API Gateway's 29 s integration timeout fails). Responses stream up to the 6 MB buffered-response limit and larger archives are served by the presigned-URL redirect ({LambdaLimits.Source}; streamed responses may reach 200 MB but are bandwidth-capped after 6 MB). The ECS shape is one long-lived registry process. Both shapes' instances share these 2 cores with the emulators and the load generator, so concurrent cold starts slow each other down here as they would not in Lambda's separate micro-VMs. This comparison took {took.TotalSeconds:0} s of the track."),
             Text($"{NotePrefix} what a run on AWS must confirm: cold-start time in Lambda's .NET runtime (the INIT phase, with its own CPU allowance) rather than a process start on a shared machine; request duration at the configured memory's CPU share (the cost table assumes CPU scales as memory/1,769 MB); throttling behaviour and retries above the concurrency limit; API Gateway or function-URL overhead and network latency to S3 and DynamoDB; the real cold-start rate of the traffic (the cost table assumes {AssumedColdStartFraction:P0}); Fargate task start and auto-scaling lag under the spike; and the prices, which were written down on {CloudPrices.AsOf}."),
         ];
     }
@@ -51,7 +51,7 @@ internal static class LambdaVsEcsTables
             Text($"{m.Run.Totals.Succeeded} / {m.Run.Totals.Failed}"),
             Text($"{m.Run.ThroughputPerSecond:0.##}"),
             Text($"{m.Run.Latency.P50:0.#} / {m.Run.Latency.P95:0.#} / {m.Run.Latency.P99:0.#} / {m.Run.Latency.Max:0.#}"),
-            Text($"{m.Shape.ColdStartMs.Count}"),
+            ColdStarts(m.Shape, plan),
             m.Shape.ColdStartMs.Count == 0 ? "none" : Text($"{m.Shape.ColdStartMs[0]:0} / {Median(m.Shape.ColdStartMs):0} / {m.Shape.ColdStartMs[^1]:0}"),
             Text($"{m.Shape.Queued}; {m.Shape.MeanQueueWaitMs:0.#} / {m.Shape.MaxQueueWaitMs:0.#}"),
             Text($"{m.Shape.InstancesStarted} / {m.Shape.PeakInstances} / {m.Shape.RetiredIdle}"),
@@ -105,6 +105,19 @@ internal static class LambdaVsEcsTables
             Text($"Computed, not measured: monthly dollars at a steady rate (730 h), prices of {CloudPrices.AsOf} ({CloudPrices.Sources}; Lambda ${prices.LambdaPerRequest * 1e6:0.##} per 1M requests and ${prices.LambdaPerGbSecond} per GB-s; Fargate ${prices.FargatePerVcpuHour} per vCPU-hour and ${prices.FargatePerGbHour} per GB-hour). Inputs measured in `{lambdaWorkload.Run}` and `{ecsWorkload.Run}`: Lambda memory {lambda.MemoryMb:0} MB (largest instance peak RSS, rounded up to 64 MB), {lambda.InvokeSeconds * 1000:0.#} ms per request on an instance, {lambda.CpuSeconds * 1000:0.##} CPU ms per request, {lambda.InitSeconds:0.##} s INIT per cold start, billed {CostModel.LambdaBilledSeconds(lambda) * 1000:0.#} ms per request (the longer of the measured time and CPU at memory/1,769 vCPU, plus INIT for an assumed {AssumedColdStartFraction:P0} of requests); Fargate {fargate.TaskVcpu:0.##} vCPU / {fargate.TaskMemoryGb:0.##} GB tasks (the smallest holding the long-lived process's peak RSS), {fargate.CpuSeconds * 1000:0.##} CPU ms per request, scaled to {FargateTargetUtilisation:P0} CPU, at least {fargate.MinimumTasks} task. Load balancer, API Gateway, data transfer, S3 and DynamoDB charges are left out of both."),
             ["requests/s", "requests a month", "Lambda $/month", "Fargate tasks", "ECS on Fargate $/month", "cheaper"],
             rows).Validate();
+    }
+
+    // For the spike, how many of the cold starts came in its 100-client stage (by arrival time since the run was set up).
+    private static string ColdStarts(ShapeMeasurement shape, LambdaVsEcsPlan plan)
+    {
+        if (!shape.Run.EndsWith("-spike", StringComparison.Ordinal) || shape.ColdStartMs.Count == 0)
+        {
+            return Text($"{shape.ColdStartMs.Count}");
+        }
+
+        var stage = plan.SpikeStage.TotalSeconds;
+        var inSpike = shape.ColdStartAtSeconds.Count(at => at >= stage && at < 2 * stage);
+        return Text($"{shape.ColdStartMs.Count} ({inSpike} in the {plan.SpikeBaseClients * 10}-client stage)");
     }
 
     private static double Median(IReadOnlyList<double> ascending) => ascending.Count % 2 == 1
