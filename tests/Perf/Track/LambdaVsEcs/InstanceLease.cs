@@ -5,4 +5,4 @@ namespace Tests.Perf.Track.LambdaVsEcs;
 /// <param name="QueueWait">Time spent waiting for a free slot under the concurrency limit.</param>
 /// <param name="Queued">The limit was reached when the request arrived.</param>
 /// <param name="Cold">The instance was started for this request: the request pays the cold start.</param>
-internal sealed record InstanceLease(RegistryInstance Instance, TimeSpan QueueWait, bool Queued, bool Cold);
+internal sealed record InstanceLease(IRegistryInstance Instance, TimeSpan QueueWait, bool Queued, bool Cold);

@@ -14,21 +14,21 @@ internal sealed class LambdaInstancePool : IInstanceRouter
 {
     private static readonly TimeSpan ReapInterval = TimeSpan.FromMilliseconds(200);
 
-    private readonly Func<CancellationToken, Task<RegistryInstance>> _start;
+    private readonly Func<CancellationToken, Task<IRegistryInstance>> _start;
     private readonly TimeSpan _idleWindow;
     private readonly SemaphoreSlim _slots;
     private readonly Lock _gate = new();
-    private readonly List<(RegistryInstance Instance, long IdleSince)> _idle = []; // least recently used first
-    private readonly List<RegistryInstance> _alive = [];
+    private readonly List<(IRegistryInstance Instance, long IdleSince)> _idle = []; // least recently used first
+    private readonly List<IRegistryInstance> _alive = [];
     private readonly List<Task<InstanceUsage>> _retired = [];
-    private readonly List<Task<RegistryInstance>> _starting = [];
+    private readonly List<Task<IRegistryInstance>> _starting = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _reaper;
     private int _started;
     private int _peak;
     private IReadOnlyList<InstanceUsage>? _usage;
 
-    public LambdaInstancePool(int concurrencyLimit, TimeSpan idleWindow, Func<CancellationToken, Task<RegistryInstance>> start)
+    public LambdaInstancePool(int concurrencyLimit, TimeSpan idleWindow, Func<CancellationToken, Task<IRegistryInstance>> start)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(concurrencyLimit, 1);
         ConcurrencyLimit = concurrencyLimit;
@@ -118,7 +118,7 @@ internal sealed class LambdaInstancePool : IInstanceRouter
 
         await _stop.CancelAsync();
         await _reaper;
-        Task<RegistryInstance>[] starting;
+        Task<IRegistryInstance>[] starting;
         lock (_gate)
         {
             starting = [.. _starting];
@@ -127,7 +127,7 @@ internal sealed class LambdaInstancePool : IInstanceRouter
         // Starts still under way are cancelled by _stop (the process is then stopped by RegistryProcess);
         // one that finished is in _alive. Either way none is left running once these are done.
         await Task.WhenAll(starting).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        List<RegistryInstance> remaining;
+        List<IRegistryInstance> remaining;
         lock (_gate)
         {
             remaining = [.. _alive];
@@ -151,7 +151,7 @@ internal sealed class LambdaInstancePool : IInstanceRouter
         // _slots is not disposed: a request that gave up during a start releases its slot when the start ends.
     }
 
-    private async Task<RegistryInstance> StartAsync()
+    private async Task<IRegistryInstance> StartAsync()
     {
         var instance = await _start(_stop.Token);
         lock (_gate)
@@ -164,7 +164,7 @@ internal sealed class LambdaInstancePool : IInstanceRouter
         return instance;
     }
 
-    private void MakeIdle(RegistryInstance instance)
+    private void MakeIdle(IRegistryInstance instance)
     {
         lock (_gate)
         {

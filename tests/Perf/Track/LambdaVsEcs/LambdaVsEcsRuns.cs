@@ -65,9 +65,10 @@ internal static class LambdaVsEcsRuns
         }
 
         Task<RegistryInstance> Start(CancellationToken token) => RegistryInstance.StartAsync(endpoints, target.Names, settings, token);
+        async Task<IRegistryInstance> StartOnDemand(CancellationToken token) => await Start(token);
         var url = new Uri($"models/{RegistrySeeder.TinyLlmId}/{RegistrySeeder.TinyLlmVersion}/model.zip", UriKind.Relative);
         await using IInstanceRouter router = lambda
-            ? new LambdaInstancePool(plan.ConcurrencyLimit, plan.IdleWindow, Start)
+            ? new LambdaInstancePool(plan.ConcurrencyLimit, plan.IdleWindow, StartOnDemand)
             : new LongLivedInstance(await PrimedAsync(await Start(ct), url, plan.PrimingRequests, ct));
         var recorder = new ShapeRecorder();
         using var http = new HttpClient(new RoutingHandler(router, recorder, lambda ? LambdaLimits.BufferedResponseBytes : null))

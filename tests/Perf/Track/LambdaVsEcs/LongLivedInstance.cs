@@ -4,7 +4,7 @@ namespace Tests.Perf.Track.LambdaVsEcs;
 /// The ECS shape: one long-lived registry process, started and primed before the load, serving every
 /// request concurrently (as one task behind a load balancer does). No concurrency limit, no cold start.
 /// </summary>
-internal sealed class LongLivedInstance(RegistryInstance instance) : IInstanceRouter
+internal sealed class LongLivedInstance(IRegistryInstance instance) : IInstanceRouter
 {
     private readonly InstanceLease _lease = new(instance, TimeSpan.Zero, Queued: false, Cold: false);
     private IReadOnlyList<InstanceUsage>? _usage;

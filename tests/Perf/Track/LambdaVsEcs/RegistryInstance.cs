@@ -10,7 +10,7 @@ namespace Tests.Perf.Track.LambdaVsEcs;
 /// needs: when it was started (cold starts are timed from here), the CPU it had used when it became
 /// ready, the requests it served.
 /// </summary>
-internal sealed class RegistryInstance : IAsyncDisposable
+internal sealed class RegistryInstance : IRegistryInstance, IAsyncDisposable
 {
     private readonly RegistryProcess _process;
     private double _cpuAtReady;
