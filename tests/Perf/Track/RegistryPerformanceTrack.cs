@@ -142,8 +142,9 @@ public sealed class RegistryPerformanceTrack(BackingServicesFixture fixture, ITe
         runs.Add(RunReports.From(spike, $"Spike: {profile.SpikeBaseClients} -> {profile.SpikeBaseClients * 10} -> {profile.SpikeBaseClients} clients, {profile.SpikeStage.TotalSeconds:0} s each", spikeSla, findings: Analyse(spike)));
 
         // 6b. Lambda versus ECS: both shapes served by real registry processes on the same data (LambdaVsEcs/).
+        // The names the data was seeded under: the shared S3 registry's come from its settings, not its Names.
         var lambdaVsEcs = await LambdaVsEcsRuns.RunAsync(
-            services.Endpoints, new(s3Names, profile.ArchiveBytes), new(shapesRegistry.Names, profile.ShapeArchiveBytes), profile, Runner, ct);
+            services.Endpoints, new(s3Names, profile.ArchiveBytes), new(ownShapesRegistry?.Names ?? s3Names, profile.ShapeArchiveBytes), profile, Runner, ct);
         runs.AddRange(lambdaVsEcs.Runs);
         notes.AddRange(lambdaVsEcs.Notes);
 
