@@ -10,10 +10,12 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 profile=$(mktemp -d); log=$(mktemp)
 trap 'rm -rf "$profile" "$log"' EXIT
+# 8000 px tall: the report's tables (PerfReport.Tables, such as the track's whole-API tables) come
+# between the summary and the charts, so a shorter page would show no chart at all.
 # The flags keep Chromium off the network (this machine has none) and out of first-run work.
 timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
   --disable-background-networking --disable-component-update --disable-sync --user-data-dir="$profile" \
-  --enable-logging=stderr --v=0 --window-size=1400,4000 --screenshot="$png" "file://$html" >"$log" 2>&1 || {
+  --enable-logging=stderr --v=0 --window-size=1400,8000 --screenshot="$png" "file://$html" >"$log" 2>&1 || {
   cat "$log"; echo "FAIL: chromium could not render $html"; exit 1; }
 if grep -E 'CONSOLE|Uncaught|Failed to load resource|net::ERR_' "$log"; then
   echo "FAIL: the page logged errors in the browser console"; exit 1

@@ -25,6 +25,20 @@ internal sealed class RegistryMetrics : IDisposable
     /// <summary>A DynamoDB catalog lookup.</summary>
     public const string DynamoDbLookup = "registry.dynamodb.lookup.duration";
 
+    /// <summary>
+    /// Every DynamoDB call the registry makes, client side (the SDK's retries included), tagged
+    /// <c>operation</c> with the API's name (GetItem, PutItem, Query, BatchWriteItem, ...). One
+    /// instrument with a tag rather than one per operation: the set of operations is the SDK's, and a
+    /// tag-aware listener splits it (the performance track's per-operation table).
+    /// </summary>
+    public const string DynamoDbOperation = "registry.dynamodb.operation.duration";
+
+    /// <summary>
+    /// Validating a request's credentials in the bearer handler, tagged <c>result</c>: none (no
+    /// Authorization header), success or failure.
+    /// </summary>
+    public const string AuthValidation = "registry.auth.validation.duration";
+
     /// <summary>The download handler, end to end.</summary>
     public const string DownloadDuration = "registry.download.duration";
 
@@ -63,6 +77,8 @@ internal sealed class RegistryMetrics : IDisposable
     private readonly Histogram<double> _firstByte;
     private readonly Histogram<double> _lookup;
     private readonly Histogram<double> _download;
+    private readonly Histogram<double> _dynamoOperation;
+    private readonly Histogram<double> _authValidation;
     private readonly Counter<long> _bytes;
     private readonly UpDownCounter<long> _active;
     private readonly Counter<long> _errors;
@@ -76,6 +92,8 @@ internal sealed class RegistryMetrics : IDisposable
         _firstByte = _meter.CreateHistogram<double>(StorageFirstByte, "s", "Archive store time to first byte");
         _lookup = _meter.CreateHistogram<double>(DynamoDbLookup, "s", "DynamoDB catalog lookup");
         _download = _meter.CreateHistogram<double>(DownloadDuration, "s", "Download handler, end to end");
+        _dynamoOperation = _meter.CreateHistogram<double>(DynamoDbOperation, "s", "DynamoDB call, client side, by operation");
+        _authValidation = _meter.CreateHistogram<double>(AuthValidation, "s", "Bearer token validation, by result");
         _bytes = _meter.CreateCounter<long>(BytesSent, "By", "Archive bytes sent");
         _active = _meter.CreateUpDownCounter<long>(ActiveRequests, "{request}", "Requests in progress");
         _errors = _meter.CreateCounter<long>(StorageErrors, "{error}", "Backing service failures");
@@ -93,6 +111,12 @@ internal sealed class RegistryMetrics : IDisposable
 
     public void RecordCatalogLookup(TimeSpan elapsed, string operation) =>
         _lookup.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("operation", operation));
+
+    public void RecordDynamoDbOperation(TimeSpan elapsed, string operation, string origin) =>
+        _dynamoOperation.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("operation", operation), new KeyValuePair<string, object?>("origin", origin));
+
+    public void RecordAuthValidation(TimeSpan elapsed, string result) =>
+        _authValidation.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("result", result));
 
     public void RecordDownload(TimeSpan elapsed, long bytes)
     {

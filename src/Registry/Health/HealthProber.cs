@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
+using Registry.Diagnostics;
 using Registry.Hosting;
 using Registry.Options;
 using Registry.Resilience;
@@ -24,6 +25,9 @@ internal sealed class HealthProber(
     TimeProvider time,
     ILogger<HealthProber> logger) : BackgroundService
 {
+    /// <summary>The <c>origin</c> tag of the DynamoDB calls the probes make (ListTables, the performance component's Scan).</summary>
+    public const string HealthProbeOrigin = "health-probe";
+
     private readonly TaskCompletionSource _firstRound = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile IReadOnlyDictionary<string, ComponentProbe> _backing = BackingServiceNames.All.ToDictionary(n => n, _ => ComponentProbe.Unknown);
 
@@ -48,6 +52,7 @@ internal sealed class HealthProber(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        DynamoDbOperationTimer.AttributeTo(HealthProbeOrigin);
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.HealthProbeIntervalSeconds), time);
         do
         {

@@ -3,6 +3,7 @@ using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
+using Registry.Diagnostics;
 using Registry.Options;
 
 namespace Registry.Hosting;
@@ -43,13 +44,21 @@ internal static class AwsClientFactory
     /// <summary>Creates the DynamoDB client.</summary>
     /// <param name="options">The endpoints.</param>
     /// <param name="configure">Settings applied before the endpoint settings (timeouts, retries).</param>
+    /// <param name="timer">Times every operation on the registry's instrument, or null for a plain client.</param>
     /// <returns>A client the caller disposes.</returns>
-    public static AmazonDynamoDBClient CreateDynamoDbClient(BackingServiceOptions options, Action<AmazonDynamoDBConfig>? configure = null)
+    public static AmazonDynamoDBClient CreateDynamoDbClient(BackingServiceOptions options, Action<AmazonDynamoDBConfig>? configure = null, DynamoDbOperationTimer? timer = null)
     {
         var config = new AmazonDynamoDBConfig();
         configure?.Invoke(config);
         ConfigureServiceUrl(config, options.DynamoDbUrl, options.Region);
-        return Credentials(options) is { } credentials ? new AmazonDynamoDBClient(credentials, config) : new AmazonDynamoDBClient(config);
+        var credentials = Credentials(options);
+        return (credentials, timer) switch
+        {
+            (null, null) => new AmazonDynamoDBClient(config),
+            (_, null) => new AmazonDynamoDBClient(credentials, config),
+            (null, _) => new InstrumentedDynamoDbClient(config, timer),
+            _ => new InstrumentedDynamoDbClient(credentials, config, timer),
+        };
     }
 
     /// <summary>

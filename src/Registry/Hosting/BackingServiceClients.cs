@@ -2,6 +2,7 @@ using Amazon.DynamoDBv2;
 using Amazon.S3;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Registry.Diagnostics;
 using Registry.Options;
 
 namespace Registry.Hosting;
@@ -15,7 +16,9 @@ internal sealed class BackingServiceClients(
     IOptions<BackingServiceOptions> endpoints,
     IOptions<RegistryOptions> registry,
     IOptions<PerformanceOptions> performance,
-    IOptions<ResilienceOptions> resilience) : IAsyncDisposable
+    IOptions<ResilienceOptions> resilience,
+    RegistryMetrics metrics,
+    TimeProvider time) : IAsyncDisposable
 {
     private AmazonS3Client? _s3;
     private AmazonDynamoDBClient? _dynamo;
@@ -45,7 +48,7 @@ internal sealed class BackingServiceClients(
         {
             config.Timeout = bounds.CallTimeout;
             config.MaxErrorRetry = bounds.AwsMaxErrorRetry;
-        });
+        }, new DynamoDbOperationTimer(metrics, time));
         var connectionString = await PostgresDatabases.CreateAsync(endpoints.Value.Postgres, registry.Value.Database, cancellationToken);
         var seconds = (int)Math.Ceiling(bounds.CallTimeoutSeconds);
         _postgres = new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder(connectionString)

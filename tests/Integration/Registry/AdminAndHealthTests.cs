@@ -171,6 +171,8 @@ public sealed class AdminAndHealthTests(BackingServicesFixture fixture)
         Assert.Equal("test-correlation-42", response.Headers.GetValues("X-Correlation-Id").Single());
         Assert.True(summaries[RegistryMetrics.S3Read].Count >= 1);
         Assert.True(summaries[RegistryMetrics.DynamoDbLookup].Count >= 1);
+        Assert.True(summaries[RegistryMetrics.DynamoDbOperation].Count >= 1); // the download's GetItem, timed by the client pipeline
+        Assert.True(summaries[RegistryMetrics.AuthValidation].Count >= 1);
         Assert.True(summaries[RegistryMetrics.DownloadDuration].Count >= 1);
         Assert.True(summaries[RegistryMetrics.BytesSent].Sum >= 100_000);
     }

@@ -16,6 +16,7 @@ using Registry.Diagnostics;
 using Registry.Seeding;
 using Tests.Perf.Track.LambdaVsEcs;
 using Tests.Perf.Track.SharedCache;
+using Tests.Perf.Track.WholeApi;
 using Tests.Shared;
 
 namespace Tests.Perf.Track;
@@ -107,6 +108,11 @@ public sealed class RegistryPerformanceTrack(BackingServicesFixture fixture, ITe
             runs[index] = runs[index] with { Findings = [.. runs[index].Findings, FindingReport.From(finding)] };
         }
 
+        // 4a. The whole API: per endpoint, per DynamoDB operation, by archive size, mixed users, authentication (WholeApi/).
+        var wholeApi = await WholeApiRuns.RunAsync(services.Endpoints, registry, Shared(s3Names), profile, Runner, ct);
+        runs.AddRange(wholeApi.Runs);
+        notes.AddRange(wholeApi.Notes);
+
         // 4b. Two instances on one Redis-shared cache, and a pool that is too small (SharedCache/SharedCacheRuns.cs).
         await using var ownRedis = services.Endpoints.Redis is null ? await LocalRedis.StartAsync(cancellationToken: ct) : null;
         var sharedCache = await SharedCacheRuns.RunAsync(
@@ -177,7 +183,7 @@ public sealed class RegistryPerformanceTrack(BackingServicesFixture fixture, ITe
         runs.AddRange(stress.Select(s => RunReports.From(s.Result, $"Stress: {s.Clients} clients", s.Sla)));
 
         // Reports, then the document generated from results.json.
-        var report = new PerfReport("ACME registry performance track", DateTimeOffset.UtcNow, EnvironmentFingerprint.Capture(), runs, notes) { Tables = lambdaVsEcs.Tables };
+        var report = new PerfReport("ACME registry performance track", DateTimeOffset.UtcNow, EnvironmentFingerprint.Capture(), runs, notes) { Tables = [.. wholeApi.Tables, .. lambdaVsEcs.Tables] };
         var written = await ReportWriter.All.WriteAsync(report, TrackPaths.Artifacts, ct);
         await using (var json = File.OpenRead(Path.Combine(TrackPaths.Artifacts, JsonReportExporter.Full.FileName)))
         {

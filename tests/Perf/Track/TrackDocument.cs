@@ -110,6 +110,8 @@ internal static class TrackDocument
 
         LambdaVsEcsSection.Render(md, report);
 
+        WholeApi.WholeApiDocument.Render(md, report);
+
         Line(md, $"");
         Line(md, $"## Load shapes");
         Line(md, $"### Concurrency sweep");
