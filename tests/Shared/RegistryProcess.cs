@@ -26,6 +26,9 @@ internal sealed class RegistryProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The operating system's id of the registry process, for reading its /proc files.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>The process's peak resident set so far (Linux VmHWM), in bytes.</summary>
     public long PeakResidentBytes => StatusKilobytes("VmHWM:") * 1024;
 
@@ -44,8 +47,16 @@ internal sealed class RegistryProcess : IAsyncDisposable
     public static Task<RegistryProcess> StartAsync(BackingServiceEndpoints endpoints, IsolatedNames names, string backend, CancellationToken ct) =>
         StartAsync(Path.Combine(AppContext.BaseDirectory, "Registry.dll"), endpoints, names, backend, ct);
 
+    /// <summary>As above, with extra configuration (keys such as <c>Performance:presigned_urls_enabled</c>), given as environment variables.</summary>
+    public static Task<RegistryProcess> StartAsync(BackingServiceEndpoints endpoints, IsolatedNames names, string backend, IReadOnlyDictionary<string, string?> settings, CancellationToken ct) =>
+        StartAsync(Path.Combine(AppContext.BaseDirectory, "Registry.dll"), endpoints, names, backend, settings, ct);
+
     /// <summary>Starts the registry in <paramref name="registryDll"/> (a build of any commit that takes its endpoints from configuration).</summary>
-    public static async Task<RegistryProcess> StartAsync(string registryDll, BackingServiceEndpoints endpoints, IsolatedNames names, string backend, CancellationToken ct)
+    public static Task<RegistryProcess> StartAsync(string registryDll, BackingServiceEndpoints endpoints, IsolatedNames names, string backend, CancellationToken ct) =>
+        StartAsync(registryDll, endpoints, names, backend, new Dictionary<string, string?>(), ct);
+
+    private static async Task<RegistryProcess> StartAsync(
+        string registryDll, BackingServiceEndpoints endpoints, IsolatedNames names, string backend, IReadOnlyDictionary<string, string?> settings, CancellationToken ct)
     {
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet")
@@ -70,6 +81,10 @@ internal sealed class RegistryProcess : IAsyncDisposable
         environment["REGISTRY_ADMIN_TOKEN"] = RegistryApp.AdminToken;
         environment["REGISTRY_READER_TOKEN"] = RegistryApp.ReaderToken;
         environment["DOTNET_ENVIRONMENT"] = environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in settings)
+        {
+            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
         var registry = new RegistryProcess(process, new Uri($"http://127.0.0.1:{port}/"));
@@ -145,7 +160,8 @@ internal sealed class RegistryProcess : IAsyncDisposable
                 throw new TimeoutException($"The registry did not become healthy in 90 s:\n{LastLines}");
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(200), limit.Token);
+            // 50 ms: the Lambda-versus-ECS runs time cold starts to the first byte, which this poll delays.
+            await Task.Delay(TimeSpan.FromMilliseconds(50), limit.Token);
         }
     }
 

@@ -14,6 +14,7 @@ using PerfTesting.BackingServices.LocalProcesses;
 using PerfTesting.Xunit.Load;
 using Registry.Diagnostics;
 using Registry.Seeding;
+using Tests.Perf.Track.LambdaVsEcs;
 using Tests.Perf.Track.SharedCache;
 using Tests.Perf.Track.WholeApi;
 using Tests.Shared;
@@ -56,7 +57,6 @@ public sealed class RegistryPerformanceTrack(BackingServicesFixture fixture, ITe
         await using var registry = new RegistryApp(services.Endpoints, "track", Shared(s3Names));
         await SeedAsync(registry, profile, ct);
         notes.Add(Text($"profile={profile.Name}; backing services={services.Endpoints.Kind}; archive={profile.ArchiveBytes} bytes ({profile.ArchiveBytes / 1048576.0:0.##} MiB) for the baseline, optimisations and store comparison; {profile.ShapeArchiveBytes} bytes ({profile.ShapeArchiveBytes / 1048576.0:0.##} MiB) for the sweep, spike, soak and stress; models={profile.Models}; compared runs: {profile.ComparedRunText}"));
-        notes.Add("Lambda vs ECS: not measured. No Lambda runtime or Amazon.Lambda packages are available offline here; the registry runs as one ASP.NET Core process (the ECS shape) and its hosting stays behind Program/AddApplicationServices, the seam a Lambda entry point would use.");
 
         // A priming pass, not recorded: JIT tiers, connection pools and the emulators' caches settle
         // here rather than inside the baseline (the first CI-profile run was 2.5x slower without it).
@@ -147,6 +147,13 @@ public sealed class RegistryPerformanceTrack(BackingServicesFixture fixture, ITe
         var spikeSla = SlaEvaluator.Evaluate(spike, TrackSlas.Spike());
         runs.Add(RunReports.From(spike, $"Spike: {profile.SpikeBaseClients} -> {profile.SpikeBaseClients * 10} -> {profile.SpikeBaseClients} clients, {profile.SpikeStage.TotalSeconds:0} s each", spikeSla, findings: Analyse(spike)));
 
+        // 6b. Lambda versus ECS: both shapes served by real registry processes on the same data (LambdaVsEcs/).
+        // The names the data was seeded under: the shared S3 registry's come from its settings, not its Names.
+        var lambdaVsEcs = await LambdaVsEcsRuns.RunAsync(
+            services.Endpoints, new(s3Names, profile.ArchiveBytes), new(ownShapesRegistry?.Names ?? s3Names, profile.ShapeArchiveBytes), profile, Runner, ct);
+        runs.AddRange(lambdaVsEcs.Runs);
+        notes.AddRange(lambdaVsEcs.Notes);
+
         // 7. Bounded soak: the memory it leaves behind must stay within a bound. The gate is the
         // retained heap after a forced full GC (before vs after; the registry runs in this process),
         // which GC settling cannot move; the working-set and heap slopes are reported, not gated (a
@@ -176,7 +183,7 @@ public sealed class RegistryPerformanceTrack(BackingServicesFixture fixture, ITe
         runs.AddRange(stress.Select(s => RunReports.From(s.Result, $"Stress: {s.Clients} clients", s.Sla)));
 
         // Reports, then the document generated from results.json.
-        var report = new PerfReport("ACME registry performance track", DateTimeOffset.UtcNow, EnvironmentFingerprint.Capture(), runs, notes) { Tables = wholeApi.Tables };
+        var report = new PerfReport("ACME registry performance track", DateTimeOffset.UtcNow, EnvironmentFingerprint.Capture(), runs, notes) { Tables = [.. wholeApi.Tables, .. lambdaVsEcs.Tables] };
         var written = await ReportWriter.All.WriteAsync(report, TrackPaths.Artifacts, ct);
         await using (var json = File.OpenRead(Path.Combine(TrackPaths.Artifacts, JsonReportExporter.Full.FileName)))
         {

@@ -3,6 +3,7 @@ using System.Text;
 using PerfTesting.Analysis;
 using PerfTesting.Baselines;
 using PerfTesting.Reporting.Model;
+using Tests.Perf.Track.LambdaVsEcs;
 
 namespace Tests.Perf.Track;
 
@@ -107,11 +108,7 @@ internal static class TrackDocument
             Line(md, $"| `{cost.Run}` | {cost.AllocatedPerByte:0.####} | {cost.AllocatedPerRequest:0} | {cost.CpuSecondsPerGigabyte:0.###} | {cost.CpuMsPerRequest:0.###} |");
         }
 
-        foreach (var note in report.Notes.Where(n => n.StartsWith("Lambda", StringComparison.Ordinal)))
-        {
-            Line(md, $"");
-            Line(md, $"{note}");
-        }
+        LambdaVsEcsSection.Render(md, report);
 
         WholeApi.WholeApiDocument.Render(md, report);
 
