@@ -15,7 +15,7 @@ internal static class SampleReports
         var start = new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
         return new PerfReport("Registry performance", start.AddMinutes(5), environment,
             [Run("download-s3", start, medianMs: 4, slaPassed: true), Run("download | postgres", start.AddMinutes(1), medianMs: 9, slaPassed: false)],
-            ["Profile: ci (10 s per run).", "Lambda vs ECS cannot run offline here."]);
+            ["Profile: ci (10 s per run).", "Seeded with 500 models; archive 4 MiB."]);
     }
 
     private static RunReport Run(string name, DateTimeOffset start, double medianMs, bool slaPassed)
