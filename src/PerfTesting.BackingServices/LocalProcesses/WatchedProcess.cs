@@ -157,10 +157,18 @@ internal sealed class WatchedProcess : IAsyncDisposable
     }
 
     /// <summary>Describes the process for an error message.</summary>
-    public string Describe() =>
-        HasExited
-            ? $"{_name} exited with code {_watchdog.ExitCode}. Its last output:\n{RecentOutput()}"
-            : $"{_name} is still running. Its last output:\n{RecentOutput()}";
+    public string Describe()
+    {
+        if (!HasExited)
+        {
+            return $"{_name} is still running. Its last output:\n{RecentOutput()}";
+        }
+
+        // Returns at once for an ended process, after its last output lines have been read (they may
+        // say why, such as the port being taken, which LoopbackPort.StartOnFreePortAsync looks for).
+        _watchdog.WaitForExit();
+        return $"{_name} exited with code {_watchdog.ExitCode}. Its last output:\n{RecentOutput()}";
+    }
 
     /// <summary>Stops the child through its watchdog and waits for the clean-up to finish.</summary>
     public async ValueTask DisposeAsync()
