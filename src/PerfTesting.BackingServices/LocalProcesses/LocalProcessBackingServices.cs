@@ -76,6 +76,9 @@ public sealed class LocalProcessBackingServices : IBackingServices
         return new LocalProcessBackingServices(endpoints, [s3Process, dynamoProcess, postgresProcess], await redis.ConfigureAwait(false));
     }
 
+    /// <summary>Each process's state and last output lines, for a test's failure message.</summary>
+    internal string DescribeProcesses() => string.Join("\n", _processes.Select(p => p.Describe()));
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {

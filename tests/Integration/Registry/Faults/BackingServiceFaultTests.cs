@@ -94,7 +94,7 @@ public sealed class BackingServiceFaultTests
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            Assert.Fail($"No healed download within 60 s; the last answer: {lastAnswer}; listening on the port: {ServiceProcesses.DescribeListener(Port(services, service))}");
+            Assert.Fail($"No healed download within 60 s; the last answer: {lastAnswer}; listening on the port: {ServiceProcesses.DescribeListener(Port(services, service))}\n{services.DescribeProcesses()}");
         }
 
         TestContext.Current.TestOutputHelper?.WriteLine($"{service}: the healed download answered {Stopwatch.GetElapsedTime(healing).TotalSeconds:0.0} s after the answers to the killed service");
