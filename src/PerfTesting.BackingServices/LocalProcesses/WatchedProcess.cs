@@ -21,8 +21,10 @@ internal sealed class WatchedProcess : IAsyncDisposable
     // refuses to start until the backends of a killed postmaster are gone, which takes a moment).
     // Readiness, not time alive, is the line: a rule of "2 s alive" left a service killed 1-2 s
     // after it first answered (a fast test on an idle machine) without a watchdog, its data deleted.
-    // `read -t` ends with a status above 128 on its timeout and at once (1) at end of input, when
-    // the parent has gone; then the loop sleeps instead. A background child reads /dev/null, not
+    // One byte is the signal: bash reads a pipe a byte at a time, and a line read whose timeout fell
+    // between two bytes (a preempted watchdog on a busy machine) lost the signal, so a service killed
+    // later was not restarted. `read -t` ends with a status above 128 on its timeout and at once (1)
+    // at end of input, when the parent has gone; then the loop sleeps instead. A background child reads /dev/null, not
     // this stdin. A stopped (SIGSTOP) child is alive for `kill -0` and is left alone.
     private const string WatchdogScript = """
         parent=$1; cleanup=$2; stopsig=$3; shift 3
@@ -49,9 +51,9 @@ internal sealed class WatchedProcess : IAsyncDisposable
             child=$!; restarts=$((restarts + 1))
           fi
           if [ "$ready" = 0 ]; then
-            read -r -t 0.2 line; status=$?
+            read -r -n 1 -t 0.2 _; status=$?
             if [ "$status" = 0 ]; then
-              [ "$line" = ready ] && ready=1
+              ready=1
             elif [ "$status" -le 128 ]; then
               sleep 0.2 & wait $!
             fi
