@@ -19,6 +19,10 @@
 #                              image's POSTGRES_USER / POSTGRES_PASSWORD / POSTGRES_DB and -c args
 #   perftesting/emulators:1    Node 20 (trixie's nodejs; bookworm has 18) + s3rver (4569) and
 #                              dynalite (4567) from tools/emulators/package-lock.json
+#   perftesting/redis:7        Redis 7 (bookworm's redis-server, the one tools/prerequisites.sh installs
+#                              for the local processes), entrypoint compatible with the official redis
+#                              image's `redis-server [--option value ...]`; redis-cli on PATH (the
+#                              Testcontainers.Redis readiness check runs `redis-cli ping` inside it)
 set -euo pipefail
 
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
@@ -29,6 +33,7 @@ PIDFILE=$RUN_DIR/dockerd.pid
 ENGINE=$CACHE/engine
 POSTGRES_IMAGE=perftesting/postgres:15
 EMULATORS_IMAGE=perftesting/emulators:1
+REDIS_IMAGE=perftesting/redis:7
 # Raise when a build step below changes; the entrypoints and the lockfile are hashed in as well.
 RECIPE_VERSION=1
 
@@ -119,9 +124,11 @@ postgres_recipe_hash() { (sha256sum "$REPO/tools/docker/postgres/docker-entrypoi
 emulators_recipe_hash() {
   (sha256sum "$REPO"/tools/emulators/package{,-lock}.json "$REPO/tools/docker/emulators/start.sh"; echo "$RECIPE_VERSION") | sha256sum | cut -c1-16
 }
+redis_recipe_hash() { (sha256sum "$REPO/tools/docker/redis/docker-entrypoint.sh"; echo "$RECIPE_VERSION") | sha256sum | cut -c1-16; }
 images_current() {
   [ "$(image_label "$POSTGRES_IMAGE" perftesting.recipe)" = "$(postgres_recipe_hash)" ] \
-    && [ "$(image_label "$EMULATORS_IMAGE" perftesting.recipe)" = "$(emulators_recipe_hash)" ]
+    && [ "$(image_label "$EMULATORS_IMAGE" perftesting.recipe)" = "$(emulators_recipe_hash)" ] \
+    && [ "$(image_label "$REDIS_IMAGE" perftesting.recipe)" = "$(redis_recipe_hash)" ]
 }
 
 build_postgres_image() {
@@ -170,6 +177,29 @@ build_emulators_image() {
   docker_cli image prune -f >/dev/null 2>&1 || true
 }
 
+build_redis_image() {
+  local recipe=$REPO/tools/docker/redis/docker-entrypoint.sh hash
+  hash=$(redis_recipe_hash)
+  if [ "$(image_label "$REDIS_IMAGE" perftesting.recipe)" = "$hash" ]; then log "$REDIS_IMAGE up to date"; return; fi
+  local rootfs=$CACHE/rootfs/redis
+  # redis-server pulls in redis-tools (redis-cli) and creates the redis account.
+  bootstrap "$rootfs" bookworm redis-server
+  # No /etc/redis/redis.conf is read (the server runs on its built-in defaults plus arguments, as the
+  # official image does); the package's copy would only mislead.
+  rm -rf "$rootfs"/etc/redis "$rootfs"/usr/share/locale
+  install -m 0755 "$recipe" "$rootfs/usr/local/bin/docker-entrypoint.sh"
+  mkdir -p "$rootfs/data"
+  chroot "$rootfs" chown redis:redis /data
+  log "importing $REDIS_IMAGE ($(chroot "$rootfs" redis-server --version | cut -d' ' -f1-3))"
+  tar -C "$rootfs" -c . | docker_cli import \
+    -c 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+    -c 'WORKDIR /data' -c 'EXPOSE 6379' \
+    -c "LABEL perftesting.recipe=$hash" \
+    -c 'ENTRYPOINT ["docker-entrypoint.sh"]' -c 'CMD ["redis-server"]' - "$REDIS_IMAGE" >/dev/null
+  rm -rf "$rootfs"
+  docker_cli image prune -f >/dev/null 2>&1 || true
+}
+
 # Containers labelled by the containers provider whose owner process is gone (aborted test runs).
 remove_orphans() {
   local id owner
@@ -209,11 +239,13 @@ case "${1:-}" in
     remove_orphans
     # Resolved once, before the two builds run side by side (and only when one is needed).
     images_current || MIRROR=${MIRROR:-$(debian_mirror)}
-    # The two root file systems download and unpack independently: build them side by side.
+    # The root file systems download and unpack independently: build them side by side.
     build_postgres_image & postgres_build=$!
     build_emulators_image & emulators_build=$!
+    build_redis_image & redis_build=$!
     wait "$postgres_build" || die "building $POSTGRES_IMAGE failed"
     wait "$emulators_build" || die "building $EMULATORS_IMAGE failed"
+    wait "$redis_build" || die "building $REDIS_IMAGE failed"
     log "ready in $(( $(date +%s) - t0 )) s; use: eval \"\$(bash $0 env)\""
     ;;
   stop) stop_engine ;;

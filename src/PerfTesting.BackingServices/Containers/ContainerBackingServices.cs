@@ -9,8 +9,8 @@ namespace PerfTesting.BackingServices.Containers;
 
 /// <summary>
 /// S3 and DynamoDB in one container (LocalStack, or the s3rver + dynalite image; see
-/// <see cref="AwsContainerSelection"/>) and PostgreSQL in another, through Testcontainers; needs a
-/// Docker engine. Containers carry <see cref="RunOwner"/> labels, and each start first removes the
+/// <see cref="AwsContainerSelection"/>), PostgreSQL in another and Redis in a third
+/// (<see cref="RedisContainers"/>), through Testcontainers; needs a Docker engine. Containers carry <see cref="RunOwner"/> labels, and each start first removes the
 /// containers of runs that died without stopping theirs, so nothing depends on Ryuk.
 /// </summary>
 public sealed class ContainerBackingServices : IBackingServices
@@ -21,23 +21,28 @@ public sealed class ContainerBackingServices : IBackingServices
 
     private readonly IContainer _aws;
     private readonly PostgreSqlContainer _postgres;
-    private RedisContainer? _redis;
+    private readonly RedisContainer _redis;
 
-    private ContainerBackingServices(IContainer aws, PostgreSqlContainer postgres, BackingServiceEndpoints endpoints, string description)
+    private ContainerBackingServices(IContainer aws, PostgreSqlContainer postgres, RedisContainer redis, BackingServiceEndpoints endpoints, string description, string redisImage)
     {
         _aws = aws;
         _postgres = postgres;
+        _redis = redis;
         Endpoints = endpoints;
         Description = description;
+        RedisImage = redisImage;
     }
 
     /// <inheritdoc />
     public BackingServiceEndpoints Endpoints { get; }
 
-    /// <summary>What runs, e.g. "s3rver + dynalite (perftesting/emulators:1) and PostgreSQL (perftesting/postgres:15, durable: ...)".</summary>
+    /// <summary>What runs, e.g. "s3rver + dynalite (perftesting/emulators:1), PostgreSQL (perftesting/postgres:15, durable: ...) and Redis (perftesting/redis:7)".</summary>
     public string Description { get; }
 
-    /// <summary>Removes orphaned containers, chooses the images and starts both containers.</summary>
+    /// <summary>The Redis image it started (for a test that starts, stops and restarts a Redis of its own).</summary>
+    public string RedisImage { get; }
+
+    /// <summary>Removes orphaned containers, chooses the images and starts the three containers.</summary>
     /// <param name="cancellationToken">Stops the start.</param>
     /// <returns>The running services.</returns>
     public static async Task<ContainerBackingServices> StartAsync(CancellationToken cancellationToken = default)
@@ -45,6 +50,7 @@ public sealed class ContainerBackingServices : IBackingServices
         var choice = AwsContainerSelection.Parse(System.Environment.GetEnvironmentVariable(AwsContainerSelection.Variable));
         IContainer? aws = null;
         PostgreSqlContainer? postgres = null;
+        RedisContainer? redis = null;
         var plan = "(no engine answered)";
         try
         {
@@ -55,25 +61,25 @@ public sealed class ContainerBackingServices : IBackingServices
                 ? EmulatorsContainer.Build(images.AwsImage, labels)
                 : new LocalStackBuilder(images.AwsImage).WithLabel(labels.ToDictionary()).Build();
             postgres = new PostgreSqlBuilder(images.PostgresImage).WithCommand(DurablePostgres).WithLabel(labels.ToDictionary()).Build();
-            await Task.WhenAll(aws.StartAsync(cancellationToken), postgres.StartAsync(cancellationToken)).ConfigureAwait(false);
+            redis = RedisContainers.Build(images.RedisImage, labels);
+            await Task.WhenAll(aws.StartAsync(cancellationToken), postgres.StartAsync(cancellationToken), redis.StartAsync(cancellationToken)).ConfigureAwait(false);
 
             var endpoints = new BackingServiceEndpoints(
-                BackingServiceKind.Containers, AwsEndpointOf(aws, images.Aws, s3: true), AwsEndpointOf(aws, images.Aws, s3: false), ConnectionStringOf(postgres));
-            var services = new ContainerBackingServices(aws, postgres, endpoints, plan);
-            aws = null; // owned by services from here: WithRedisAsync disposes them when Redis cannot start
-            postgres = null;
-            return await WithRedisAsync(services, cancellationToken).ConfigureAwait(false);
+                BackingServiceKind.Containers,
+                AwsEndpointOf(aws, images.Aws, s3: true),
+                AwsEndpointOf(aws, images.Aws, s3: false),
+                ConnectionStringOf(postgres),
+                RedisEndpointOf(redis));
+            return new ContainerBackingServices(aws, postgres, redis, endpoints, plan, images.RedisImage);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            if (aws is not null)
+            foreach (var started in new IAsyncDisposable?[] { aws, postgres, redis })
             {
-                await aws.DisposeAsync().ConfigureAwait(false);
-            }
-
-            if (postgres is not null)
-            {
-                await postgres.DisposeAsync().ConfigureAwait(false);
+                if (started is not null)
+                {
+                    await started.DisposeAsync().ConfigureAwait(false);
+                }
             }
 
             throw new BackingServicesUnavailableException(
@@ -88,35 +94,7 @@ public sealed class ContainerBackingServices : IBackingServices
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await _aws.DisposeAsync().ConfigureAwait(false);
-        await _postgres.DisposeAsync().ConfigureAwait(false);
-        if (_redis is not null)
-        {
-            await _redis.DisposeAsync().ConfigureAwait(false);
-        }
-    }
-
-    // Redis (optional, see RedisContainers) joins after the others, so the provider fails as one when it cannot start.
-    private static async Task<ContainerBackingServices> WithRedisAsync(ContainerBackingServices services, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var redis = await RedisContainers.StartIfConfiguredAsync(cancellationToken).ConfigureAwait(false);
-            if (redis is null)
-            {
-                return services;
-            }
-
-            var withRedis = new ContainerBackingServices(services._aws, services._postgres, services.Endpoints with { Redis = redis.GetConnectionString() }, services.Description + " and Redis");
-            withRedis._redis = redis;
-            return withRedis;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            await services.DisposeAsync().ConfigureAwait(false);
-            throw new BackingServicesUnavailableException(
-                $"The containers provider could not start Redis from {RedisContainers.ImageVariable}={System.Environment.GetEnvironmentVariable(RedisContainers.ImageVariable)}: {e.Message}", e);
-        }
+        await Task.WhenAll(_aws.DisposeAsync().AsTask(), _postgres.DisposeAsync().AsTask(), _redis.DisposeAsync().AsTask()).ConfigureAwait(false);
     }
 
     private static async Task<ImagePlan> ChooseImagesAsync(AwsContainerChoice choice, CancellationToken cancellationToken)
@@ -135,12 +113,20 @@ public sealed class ContainerBackingServices : IBackingServices
 
         // The official image where the engine has it (or can pull it), else the one built from Debian packages.
         var postgres = ContainerImages.FromEnvironment(ContainerImages.PostgresVariable)
-            ?? (!await DockerImages.ExistsAsync(docker, ContainerImages.DefaultPostgres, cancellationToken).ConfigureAwait(false)
-                && await DockerImages.ExistsAsync(docker, ContainerImages.LocalPostgres, cancellationToken).ConfigureAwait(false)
-                    ? ContainerImages.LocalPostgres
-                    : ContainerImages.DefaultPostgres);
-        return new ImagePlan(aws, aws == AwsContainerChoice.Emulators ? emulators : localStack, postgres);
+            ?? await OfficialOrLocalAsync(docker, ContainerImages.DefaultPostgres, ContainerImages.LocalPostgres, cancellationToken).ConfigureAwait(false);
+
+        // Likewise Redis: the official image, else the one built from Debian's redis-server.
+        var redis = ContainerImages.FromEnvironment(ContainerImages.RedisVariable)
+            ?? await OfficialOrLocalAsync(docker, ContainerImages.DefaultRedis, ContainerImages.LocalRedis, cancellationToken).ConfigureAwait(false);
+        return new ImagePlan(aws, aws == AwsContainerChoice.Emulators ? emulators : localStack, postgres, redis);
     }
+
+    /// <summary>The official image when the engine has it; else the local build when the engine has that; else the official one (pulled).</summary>
+    private static async Task<string> OfficialOrLocalAsync(Docker.DotNet.IDockerClient docker, string official, string local, CancellationToken cancellationToken) =>
+        !await DockerImages.ExistsAsync(docker, official, cancellationToken).ConfigureAwait(false)
+            && await DockerImages.ExistsAsync(docker, local, cancellationToken).ConfigureAwait(false)
+                ? local
+                : official;
 
     private static AwsEndpoint AwsEndpointOf(IContainer aws, AwsContainerChoice kind, bool s3)
     {
@@ -160,6 +146,10 @@ public sealed class ContainerBackingServices : IBackingServices
             IsEmulator: true);
     }
 
+    /// <summary>The StackExchange.Redis configuration string, <c>host:port</c>.</summary>
+    private static string RedisEndpointOf(RedisContainer redis) =>
+        $"{ClientHost(redis)}:{redis.GetMappedPublicPort(RedisBuilder.RedisPort).ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
     private static string ConnectionStringOf(PostgreSqlContainer postgres) =>
         new NpgsqlConnectionStringBuilder(postgres.GetConnectionString()) { Host = ClientHost(postgres) }.ConnectionString;
 
@@ -171,9 +161,9 @@ public sealed class ContainerBackingServices : IBackingServices
     private static string ClientHost(IContainer container) =>
         TestcontainersSettings.OS.DockerEndpointAuthConfig.Endpoint.Scheme == "unix" ? "127.0.0.1" : container.Hostname;
 
-    private sealed record ImagePlan(AwsContainerChoice Aws, string AwsImage, string PostgresImage)
+    private sealed record ImagePlan(AwsContainerChoice Aws, string AwsImage, string PostgresImage, string RedisImage)
     {
         public override string ToString() =>
-            $"{(Aws == AwsContainerChoice.Emulators ? "s3rver + dynalite" : "LocalStack")} ({AwsImage}) and PostgreSQL ({PostgresImage}, durable: fsync, full_page_writes, synchronous_commit on)";
+            $"{(Aws == AwsContainerChoice.Emulators ? "s3rver + dynalite" : "LocalStack")} ({AwsImage}), PostgreSQL ({PostgresImage}, durable: fsync, full_page_writes, synchronous_commit on) and Redis ({RedisImage})";
     }
 }

@@ -12,6 +12,9 @@ public static class ContainerImages
     /// <summary>Overrides the s3rver + dynalite emulator image.</summary>
     public const string EmulatorsVariable = "PERF_EMULATORS_IMAGE";
 
+    /// <summary>Overrides the Redis image.</summary>
+    public const string RedisVariable = "PERF_REDIS_IMAGE";
+
     /// <summary>LocalStack before 4.15, the last line that runs without an auth token.</summary>
     public const string DefaultLocalStack = "localstack/localstack:4.4";
 
@@ -20,6 +23,12 @@ public static class ContainerImages
 
     /// <summary>PostgreSQL 15 from Debian packages, built by <c>tools/docker/engine.sh</c> (no registry needed).</summary>
     public const string LocalPostgres = "perftesting/postgres:15";
+
+    /// <summary>The official Redis image (Testcontainers.Redis's own default), used when present or pullable.</summary>
+    public const string DefaultRedis = "redis:7.0";
+
+    /// <summary>Redis 7 from Debian packages (bookworm's <c>redis-server</c>), built by <c>tools/docker/engine.sh</c> (no registry needed).</summary>
+    public const string LocalRedis = "perftesting/redis:7";
 
     /// <summary>Node 20 + s3rver + dynalite from <c>tools/emulators</c>' lockfile, built by <c>tools/docker/engine.sh</c>.</summary>
     public const string DefaultEmulators = "perftesting/emulators:1";

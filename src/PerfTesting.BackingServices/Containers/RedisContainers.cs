@@ -3,38 +3,26 @@ using Testcontainers.Redis;
 namespace PerfTesting.BackingServices.Containers;
 
 /// <summary>
-/// Redis for the containers provider (Testcontainers.Redis). Started only when <see cref="ImageVariable"/>
-/// names an image the engine has (pulled, or built locally with redis-server from Debian, as the
-/// PostgreSQL image is): no image registry answers on every machine, and LocalStack and PostgreSQL must
-/// not fail because a cache image is missing. Without it the provider reports no Redis
-/// (<see cref="BackingServiceEndpoints.Redis"/> is null) and a test that needs one starts a local
-/// <c>redis-server</c>.
+/// Redis for the containers provider, through Testcontainers.Redis: the official image where the engine
+/// has it or can pull it, else <see cref="ContainerImages.LocalRedis"/> built from Debian's
+/// <c>redis-server</c> by <c>tools/docker/engine.sh</c> (the same server the local-processes provider
+/// runs), or the image <see cref="ContainerImages.RedisVariable"/> names. The module waits until
+/// <c>redis-cli ping</c> answers inside the container.
 /// </summary>
 public static class RedisContainers
 {
-    /// <summary>The variable that names the Redis image, such as <c>redis:7</c> or a local build.</summary>
-    public const string ImageVariable = "PERF_REDIS_IMAGE";
-
-    /// <summary>Starts a Redis container when an image is named; null otherwise.</summary>
-    /// <param name="cancellationToken">Stops the start.</param>
-    /// <returns>The running container, or null.</returns>
-    public static async Task<RedisContainer?> StartIfConfiguredAsync(CancellationToken cancellationToken)
+    /// <summary>Builds (does not start) the container.</summary>
+    /// <param name="image">The image.</param>
+    /// <param name="labels">Labels to put on it (the owning run, so an aborted run's container is reaped).</param>
+    /// <param name="hostPort">
+    /// A fixed host port for Redis, so that a container stopped and started again keeps its endpoint;
+    /// null publishes it on a random free port.
+    /// </param>
+    /// <returns>The container.</returns>
+    public static RedisContainer Build(string image, IReadOnlyDictionary<string, string> labels, int? hostPort = null)
     {
-        if (System.Environment.GetEnvironmentVariable(ImageVariable) is not { Length: > 0 } image)
-        {
-            return null;
-        }
-
-        var container = new RedisBuilder(image).Build();
-        try
-        {
-            await container.StartAsync(cancellationToken).ConfigureAwait(false);
-            return container;
-        }
-        catch
-        {
-            await container.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        ArgumentNullException.ThrowIfNull(labels);
+        var builder = new RedisBuilder(image).WithLabel(labels.ToDictionary());
+        return (hostPort is { } port ? builder.WithPortBinding(port, RedisBuilder.RedisPort) : builder).Build();
     }
 }

@@ -14,7 +14,10 @@ internal static class LocalPostgres
     private const string ServiceAccount = "postgres";
 
     /// <summary>Starts the server and returns it with its connection string.</summary>
-    public static async Task<(WatchedProcess Process, string ConnectionString)> StartAsync(TimeProvider time, CancellationToken cancellationToken)
+    public static Task<(WatchedProcess Process, string ConnectionString)> StartAsync(TimeProvider time, CancellationToken cancellationToken) =>
+        LoopbackPort.StartOnFreePortAsync(port => StartAsync(port, time, cancellationToken));
+
+    private static async Task<(WatchedProcess Process, string ConnectionString)> StartAsync(int port, TimeProvider time, CancellationToken cancellationToken)
     {
         var bin = PostgresBinaries.Locate();
         var root = Directory.CreateTempSubdirectory("perftesting-postgres-").FullName;
@@ -42,7 +45,6 @@ internal static class LocalPostgres
             throw;
         }
 
-        var port = LoopbackPort.NextFree();
         var server = WatchedProcess.Start(
             "postgres",
             [

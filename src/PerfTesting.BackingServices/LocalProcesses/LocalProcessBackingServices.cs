@@ -76,16 +76,24 @@ public sealed class LocalProcessBackingServices : IBackingServices
         return new LocalProcessBackingServices(endpoints, [s3Process, dynamoProcess, postgresProcess], await redis.ConfigureAwait(false));
     }
 
+    /// <summary>Each process's state and last output lines, for a test's failure message.</summary>
+    internal string DescribeProcesses() => string.Join("\n", _processes.Select(p => p.Describe()));
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
         await Task.WhenAll(_processes.Select(p => p.DisposeAsync().AsTask()).Append(_redis.DisposeAsync().AsTask())).ConfigureAwait(false);
     }
 
-    private static async Task<(WatchedProcess, Uri)> StartS3rverAsync(EmulatorPackages packages, TimeProvider time, CancellationToken cancellationToken)
+    private static Task<(WatchedProcess, Uri)> StartS3rverAsync(EmulatorPackages packages, TimeProvider time, CancellationToken cancellationToken) =>
+        LoopbackPort.StartOnFreePortAsync(port => StartS3rverAsync(packages, port, time, cancellationToken));
+
+    private static Task<(WatchedProcess, Uri)> StartDynaliteAsync(EmulatorPackages packages, TimeProvider time, CancellationToken cancellationToken) =>
+        LoopbackPort.StartOnFreePortAsync(port => StartDynaliteAsync(packages, port, time, cancellationToken));
+
+    private static async Task<(WatchedProcess, Uri)> StartS3rverAsync(EmulatorPackages packages, int port, TimeProvider time, CancellationToken cancellationToken)
     {
         var data = Directory.CreateTempSubdirectory("perftesting-s3rver-").FullName;
-        var port = LoopbackPort.NextFree();
         var process = WatchedProcess.Start(
             "s3rver",
             ["node", packages.S3rverScript, "-d", data, "-a", "127.0.0.1", "-p", Text(port), "--silent", "--no-vhost-buckets"],
@@ -96,9 +104,8 @@ public sealed class LocalProcessBackingServices : IBackingServices
         return (await ReadyOrDisposedAsync(process, url, time, cancellationToken).ConfigureAwait(false), url);
     }
 
-    private static async Task<(WatchedProcess, Uri)> StartDynaliteAsync(EmulatorPackages packages, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<(WatchedProcess, Uri)> StartDynaliteAsync(EmulatorPackages packages, int port, TimeProvider time, CancellationToken cancellationToken)
     {
-        var port = LoopbackPort.NextFree();
         // On disk (LevelDB under --path), so a dynalite that dies and is restarted by its watchdog
         // keeps the catalog; tables become ACTIVE at once instead of after dynalite's default 500 ms.
         var data = Directory.CreateTempSubdirectory("perftesting-dynalite-").FullName;

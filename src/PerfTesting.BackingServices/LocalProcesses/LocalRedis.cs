@@ -44,12 +44,18 @@ public sealed class LocalRedis : IAsyncDisposable
     /// <param name="port">The port to listen on (to bring a stopped server back on the same endpoint); null picks a free one.</param>
     /// <param name="cancellationToken">Stops the start.</param>
     /// <returns>The running server.</returns>
-    public static async Task<LocalRedis> StartAsync(TimeProvider time, int? port = null, CancellationToken cancellationToken = default)
+    public static Task<LocalRedis> StartAsync(TimeProvider time, int? port = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(time);
+        return port is { } given
+            ? StartOnPortAsync(time, given, cancellationToken)
+            : LoopbackPort.StartOnFreePortAsync(free => StartOnPortAsync(time, free, cancellationToken));
+    }
+
+    private static async Task<LocalRedis> StartOnPortAsync(TimeProvider time, int chosen, CancellationToken cancellationToken)
+    {
         var binary = Locate();
         var data = Directory.CreateTempSubdirectory("perftesting-redis-").FullName;
-        var chosen = port ?? LoopbackPort.NextFree();
         var process = WatchedProcess.Start(
             "redis-server",
             [

@@ -6,7 +6,10 @@ internal static class Readiness
     /// <summary>How long a local emulator or server may take to answer.</summary>
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
-    /// <summary>Polls <paramref name="probe"/> until it returns true, the process exits, or the timeout passes.</summary>
+    /// <summary>
+    /// Polls <paramref name="probe"/> until it returns true, the process exits, or the timeout passes;
+    /// once it answers, its watchdog is told so and restarts it should it die later.
+    /// </summary>
     public static async Task WaitAsync(
         WatchedProcess process,
         Func<CancellationToken, Task<bool>> probe,
@@ -26,6 +29,8 @@ internal static class Readiness
             {
                 if (await probe(limit.Token).ConfigureAwait(false))
                 {
+                    // From here on the watchdog restarts the process if it dies.
+                    process.MarkReady();
                     return;
                 }
 

@@ -8,22 +8,29 @@ namespace PerfTesting.BackingServices.LocalProcesses;
 /// directory, as soon as this .NET process is gone: on dispose, on Ctrl-C, and also when the test
 /// host is killed outright, when no .NET code gets to run. That is what keeps a half-way aborted
 /// test run from leaving s3rver, dynalite or postgres behind. The watchdog also heals: a child that
-/// dies after a good start is started again with the same command (the same port and data
+/// dies after it has answered its readiness probe (<see cref="MarkReady"/>) is started again with the same command (the same port and data
 /// directory), so a crashed emulator or database comes back with its data and clients reconnect.
 /// </summary>
 internal sealed class WatchedProcess : IAsyncDisposable
 {
     // $1 parent pid, $2 directory to delete afterwards ('' for none), $3 signal that stops the child
     // gracefully, rest: the command. Polling with `kill -0` works whatever killed the parent.
-    // A first start that dies within 2 s is a failure to start (the watchdog exits, so readiness
-    // reports it at once); after that, a child that dies is restarted every second, up to 300 times
-    // (PostgreSQL refuses to start until the backends of a killed postmaster are gone, which takes
-    // a moment). A stopped (SIGSTOP) child is alive for `kill -0` and is left alone.
+    // Until the parent writes "ready" on the watchdog's stdin (its readiness probe has seen the child
+    // answer), a child that dies has failed to start: the watchdog exits, so readiness reports it at
+    // once. After that, a child that dies is restarted every second, up to 300 times (PostgreSQL
+    // refuses to start until the backends of a killed postmaster are gone, which takes a moment).
+    // Readiness, not time alive, is the line: a rule of "2 s alive" left a service killed 1-2 s
+    // after it first answered (a fast test on an idle machine) without a watchdog, its data deleted.
+    // One byte is the signal: bash reads a pipe a byte at a time, and a line read whose timeout fell
+    // between two bytes (a preempted watchdog on a busy machine) lost the signal, so a service killed
+    // later was not restarted. `read -t` ends with a status above 128 on its timeout and at once (1)
+    // at end of input, when the parent has gone; then the loop sleeps instead. A background child reads /dev/null, not
+    // this stdin. A stopped (SIGSTOP) child is alive for `kill -0` and is left alone.
     private const string WatchdogScript = """
         parent=$1; cleanup=$2; stopsig=$3; shift 3
         "$@" &
         child=$!
-        started=$SECONDS; healthy=0; restarts=0
+        ready=0; restarts=0
         stop() {
           trap '' TERM INT HUP
           kill -s "$stopsig" "$child" 2>/dev/null
@@ -35,17 +42,24 @@ internal sealed class WatchedProcess : IAsyncDisposable
         }
         trap stop TERM INT HUP
         while kill -0 "$parent" 2>/dev/null; do
-          if kill -0 "$child" 2>/dev/null; then
-            [ $((SECONDS - started)) -ge 2 ] && healthy=1
-          else
+          if ! kill -0 "$child" 2>/dev/null; then
             wait "$child" 2>/dev/null
-            if [ "$healthy" = 0 ] || [ "$restarts" -ge 300 ]; then break; fi
+            if [ "$ready" = 0 ] || [ "$restarts" -ge 300 ]; then break; fi
             echo "watchdog: $1 ended; starting it again (restart $((restarts + 1)))" >&2
             sleep 1 & wait $!
             "$@" &
-            child=$!; started=$SECONDS; restarts=$((restarts + 1))
+            child=$!; restarts=$((restarts + 1))
           fi
-          sleep 0.2 & wait $!
+          if [ "$ready" = 0 ]; then
+            read -r -n 1 -t 0.2 _; status=$?
+            if [ "$status" = 0 ]; then
+              ready=1
+            elif [ "$status" -le 128 ]; then
+              sleep 0.2 & wait $!
+            fi
+          else
+            sleep 0.2 & wait $!
+          fi
         done
         stop
         """;
@@ -111,6 +125,24 @@ internal sealed class WatchedProcess : IAsyncDisposable
         return watched;
     }
 
+    /// <summary>
+    /// Tells the watchdog that the child has answered its readiness probe: from now on a child that
+    /// dies is restarted (same command, port and data) instead of being reported as a failed start.
+    /// </summary>
+    /// <exception cref="BackingServicesUnavailableException">The watchdog has already ended (the child died).</exception>
+    public void MarkReady()
+    {
+        try
+        {
+            _watchdog.StandardInput.WriteLine("ready");
+            _watchdog.StandardInput.Flush();
+        }
+        catch (IOException e)
+        {
+            throw new BackingServicesUnavailableException($"It stopped right after answering: {Describe()}", e);
+        }
+    }
+
     /// <summary>The last lines the process printed, for error messages.</summary>
     public string RecentOutput()
     {
@@ -127,10 +159,18 @@ internal sealed class WatchedProcess : IAsyncDisposable
     }
 
     /// <summary>Describes the process for an error message.</summary>
-    public string Describe() =>
-        HasExited
-            ? $"{_name} exited with code {_watchdog.ExitCode}. Its last output:\n{RecentOutput()}"
-            : $"{_name} is still running. Its last output:\n{RecentOutput()}";
+    public string Describe()
+    {
+        if (!HasExited)
+        {
+            return $"{_name} is still running. Its last output:\n{RecentOutput()}";
+        }
+
+        // Returns at once for an ended process, after its last output lines have been read (they may
+        // say why, such as the port being taken, which LoopbackPort.StartOnFreePortAsync looks for).
+        _watchdog.WaitForExit();
+        return $"{_name} exited with code {_watchdog.ExitCode}. Its last output:\n{RecentOutput()}";
+    }
 
     /// <summary>Stops the child through its watchdog and waits for the clean-up to finish.</summary>
     public async ValueTask DisposeAsync()

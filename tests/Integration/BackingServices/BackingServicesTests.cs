@@ -5,11 +5,13 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using Npgsql;
 using PerfTesting.BackingServices;
+using PerfTesting.BackingServices.External;
 using PerfTesting.BackingServices.Fixtures;
+using StackExchange.Redis;
 
 namespace Tests.Integration.BackingServices;
 
-/// <summary>Every provider available on the machine serves real S3, DynamoDB and PostgreSQL APIs, byte-exact.</summary>
+/// <summary>Every provider available on the machine serves real S3, DynamoDB, PostgreSQL and Redis APIs, byte-exact.</summary>
 public sealed class BackingServicesTests(BackingServicesFixture fixture)
 {
     private const int LargeObjectBytes = 33 * 1024 * 1024 + 7; // over 32 MiB, and not a multiple of any chunk size
@@ -127,6 +129,30 @@ public sealed class BackingServicesTests(BackingServicesFixture fixture)
 
         Assert.Equal(names.Database, reader.GetString(0));
         Assert.Equal(42, reader.GetInt32(1));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Redis_StoresAndReturnsAValue_OnLoopback(BackingServiceKind kind)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await ProviderAvailability.SkipUnlessAvailableAsync(kind, ct);
+        var services = await fixture.GetAsync(kind, ct);
+        if (services.Endpoints.Redis is not { } endpoint)
+        {
+            Assert.Skip($"This provider has no Redis ({ExternalBackingServices.RedisVariable} is not set).");
+            return; // Assert.Skip throws; the compiler does not know it
+        }
+
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(endpoint);
+        var key = IsolatedNames.For<BackingServicesTests>().TablePrefix + "redis";
+        await redis.GetDatabase().StringSetAsync(key, "42", TimeSpan.FromMinutes(1));
+
+        Assert.Equal("42", (string?)await redis.GetDatabase().StringGetAsync(key));
+        if (kind != BackingServiceKind.External)
+        {
+            Assert.StartsWith("127.0.0.1:", endpoint, StringComparison.Ordinal);
+        }
     }
 
     private async Task<(AmazonS3Client Client, string Bucket)> NewBucketAsync(BackingServiceKind kind, CancellationToken ct)

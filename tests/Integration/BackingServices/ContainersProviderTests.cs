@@ -42,7 +42,7 @@ public sealed class ContainersProviderTests(BackingServicesFixture fixture)
         await fixture.GetAsync(BackingServiceKind.Containers, ct); // its images are present once it runs
         using var docker = TestcontainersSettings.OS.DockerEndpointAuthConfig.GetDockerClientBuilder(Guid.NewGuid()).Build();
         // The smallest image present (creating a container copies its layer under the vfs driver).
-        string[] candidates = [ContainerImages.DefaultPostgres, ContainerImages.DefaultEmulators, ContainerImages.LocalPostgres];
+        string[] candidates = [ContainerImages.DefaultRedis, ContainerImages.LocalRedis, ContainerImages.DefaultPostgres, ContainerImages.DefaultEmulators, ContainerImages.LocalPostgres];
         var image = await FirstPresentAsync(docker, candidates, ct);
 
         var deadRun = RunOwner.Labels.ToDictionary();

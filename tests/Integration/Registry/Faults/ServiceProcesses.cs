@@ -25,6 +25,19 @@ internal static partial class ServiceProcesses
         return [pid, .. ChildrenOf(pid)];
     }
 
+    /// <summary>The pids listening on the port, or "nothing" (for a failure message).</summary>
+    public static string DescribeListener(int port)
+    {
+        try
+        {
+            return string.Join(", ", ListeningOn(port));
+        }
+        catch (InvalidOperationException)
+        {
+            return "nothing";
+        }
+    }
+
     public static void Freeze(IReadOnlyList<int> pids)
     {
         foreach (var pid in pids)

@@ -1,12 +1,11 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using PerfTesting.BackingServices;
 using PerfTesting.BackingServices.Fixtures;
 using PerfTesting.BackingServices.LocalProcesses;
-using StackExchange.Redis;
+using Tests.Integration.BackingServices;
 using Tests.Shared;
 using static Tests.Integration.Registry.RegistryTesting;
 
@@ -15,15 +14,25 @@ namespace Tests.Integration.Registry.SharedCache;
 /// <summary>
 /// Two registry instances on Kestrel on the same backing services and the same Redis, as the service
 /// is deployed (several tasks behind a load balancer): invalidation seen by the other instance at
-/// once, the hit rate from the registry's own counters, and Redis going away and coming back.
+/// once, the hit rate from the registry's own counters, and Redis going away and coming back. On
+/// every provider: local processes (Debian's redis-server), containers (Testcontainers.Redis) and
+/// external endpoints (PERF_REDIS, else a local redis-server).
 /// </summary>
 public sealed class SharedCacheTests(BackingServicesFixture fixture)
 {
-    [Fact]
-    public async Task UploadAndResetThroughA_AreSeenThroughB_AtOnce()
+    public static TheoryData<BackingServiceKind> Providers =>
+        [BackingServiceKind.LocalProcesses, BackingServiceKind.Containers, BackingServiceKind.External];
+
+    /// <summary>The providers whose Redis a test can crash and start again.</summary>
+    public static TheoryData<BackingServiceKind> OwnRedisProviders => [BackingServiceKind.LocalProcesses, BackingServiceKind.Containers];
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task UploadAndResetThroughA_AreSeenThroughB_AtOnce(BackingServiceKind kind)
     {
         var ct = TestContext.Current.CancellationToken;
-        var services = await fixture.GetAsync(BackingServiceKind.LocalProcesses, ct);
+        await ProviderAvailability.SkipUnlessAvailableAsync(kind, ct);
+        var services = await fixture.GetAsync(kind, ct);
         await using var redis = await RedisFor(services, ct);
         var names = IsolatedNames.For(nameof(UploadAndResetThroughA_AreSeenThroughB_AtOnce));
         await using var a = Start(services, names, redis.Endpoint);
@@ -57,11 +66,13 @@ public sealed class SharedCacheTests(BackingServicesFixture fixture)
         Assert.Equal(0, a.ServerErrors + b.ServerErrors);
     }
 
-    [Fact]
-    public async Task RepeatedMetadataRequests_OverTwoInstances_HitAtLeast90Percent()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task RepeatedMetadataRequests_OverTwoInstances_HitAtLeast90Percent(BackingServiceKind kind)
     {
         var ct = TestContext.Current.CancellationToken;
-        var services = await fixture.GetAsync(BackingServiceKind.LocalProcesses, ct);
+        await ProviderAvailability.SkipUnlessAvailableAsync(kind, ct);
+        var services = await fixture.GetAsync(kind, ct);
         await using var redis = await RedisFor(services, ct);
         var names = IsolatedNames.For(nameof(RepeatedMetadataRequests_OverTwoInstances_HitAtLeast90Percent));
         await using var a = Start(services, names, redis.Endpoint);
@@ -94,13 +105,15 @@ public sealed class SharedCacheTests(BackingServicesFixture fixture)
         }
     }
 
-    [Fact]
-    public async Task RedisDown_RegistryAnswersFromTheStore_AndRedisBack_HitsResume()
+    [Theory]
+    [MemberData(nameof(OwnRedisProviders))]
+    public async Task RedisDown_RegistryAnswersFromTheStore_AndRedisBack_HitsResume(BackingServiceKind kind)
     {
         var ct = TestContext.Current.CancellationToken;
-        var services = await fixture.GetAsync(BackingServiceKind.LocalProcesses, ct);
-        // A Redis of this test's own: it is stopped half-way, which no other test may notice.
-        await using var redis = await LocalRedis.StartAsync(cancellationToken: ct);
+        await ProviderAvailability.SkipUnlessAvailableAsync(kind, ct);
+        var services = await fixture.GetAsync(kind, ct);
+        // A Redis of this test's own, of the provider's kind: it is crashed half-way, which no other test may notice.
+        await using var redis = await OwnRedis.StartAsync(services, ct);
         var names = IsolatedNames.For(nameof(RedisDown_RegistryAnswersFromTheStore_AndRedisBack_HitsResume));
         await using var app = Start(services, names, redis.Endpoint);
         using var counters = new CacheCounters(app.Services);
@@ -113,8 +126,8 @@ public sealed class SharedCacheTests(BackingServicesFixture fixture)
 
         var hitsWhileUp = counters.Hits("model");
 
-        // Redis down: its process killed by PID, as a crash would.
-        await StopByPidAsync(redis, ct);
+        // Redis down: killed (SIGKILL), as a crash would.
+        await redis.CrashAsync(ct);
         var slowest = TimeSpan.Zero;
         for (var i = 0; i < 20; i++)
         {
@@ -128,8 +141,8 @@ public sealed class SharedCacheTests(BackingServicesFixture fixture)
         var listedWhileDown = await ListAsync(admin, ct);
         var bypassesWhileDown = counters.Bypasses("model");
 
-        // Redis back on the same endpoint (empty, as after a restart without persistence).
-        await using var back = await LocalRedis.StartAsync(redis.Port, ct);
+        // Redis back on the same endpoint (empty: nothing was saved before the crash).
+        await redis.StartAgainAsync(ct);
         var hitsBeforeBack = counters.Hits("model");
         await WaitUntilAsync(
             async () =>
@@ -162,7 +175,7 @@ public sealed class SharedCacheTests(BackingServicesFixture fixture)
         return app;
     }
 
-    /// <summary>The provider's Redis, or (a provider without one, such as containers without PERF_REDIS_IMAGE) a local redis-server.</summary>
+    /// <summary>The provider's Redis, or (external endpoints without PERF_REDIS) a local redis-server.</summary>
     private static async Task<RedisEndpoint> RedisFor(PerfTesting.BackingServices.IBackingServices services, CancellationToken ct) =>
         services.Endpoints.Redis is { } shared
             ? new RedisEndpoint(shared, null)
@@ -174,24 +187,6 @@ public sealed class SharedCacheTests(BackingServicesFixture fixture)
         return page.GetProperty("items").EnumerateArray()
             .Select(m => $"{m.GetProperty("model_id").GetString()}/{m.GetProperty("version").GetString()}")
             .ToArray();
-    }
-
-    private static async Task StopByPidAsync(LocalRedis redis, CancellationToken ct)
-    {
-        int pid;
-        using (var connection = await ConnectionMultiplexer.ConnectAsync(redis.Endpoint + ",allowAdmin=true"))
-        {
-            var info = await connection.GetServer(redis.Endpoint).InfoAsync("server");
-            pid = int.Parse(info.SelectMany(g => g).Single(p => p.Key == "process_id").Value, CultureInfo.InvariantCulture);
-        }
-
-        using (var process = Process.GetProcessById(pid))
-        {
-            process.Kill();
-        }
-
-        await WaitUntilAsync(() => Task.FromResult(redis.HasExited), TimeSpan.FromSeconds(10), ct);
-        await redis.DisposeAsync();
     }
 
     private sealed record RedisEndpoint(string Endpoint, LocalRedis? Owned) : IAsyncDisposable
