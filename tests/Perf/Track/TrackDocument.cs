@@ -98,6 +98,7 @@ internal static class TrackDocument
         Line(md, $"## S3 versus PostgreSQL");
         Comparisons(md, [Run("postgres-store")], baseline);
         Line(md, $"");
+        SharedCacheAndPools(md, report, runs);
         Line(md, $"## Resource cost per byte");
         Line(md, $"Process allocations and CPU (registry and load generator together, as above) per byte received and per request; the resource-cost analyser compares these across the runs.");
         Line(md, $"");
@@ -186,7 +187,7 @@ internal static class TrackDocument
         foreach (var run in variants)
         {
             string Cell(BaselineMetric metric) => run.Baseline?.Metrics.FirstOrDefault(m => m.Metric == metric) is { } m
-                ? $"{Change(m)} {m.Verdict} (p={m.PValue:0.###})"
+                ? double.IsNaN(m.PValue) ? $"{Change(m)} {m.Verdict} (no test)" : $"{Change(m)} {m.Verdict} (p={m.PValue:0.###})"
                 : "";
             Line(md, $"| `{run.Name}` | {run.ThroughputPerSecond:0.##} | {run.BytesPerSecond / 1048576:0.#} | {run.Latency.P50:0.#} | {run.Latency.P99:0.#} | {run.Totals.Failed} | {Cell(BaselineMetric.P50)} | {Cell(BaselineMetric.P95)} | {Cell(BaselineMetric.P99)} | {Cell(BaselineMetric.Throughput)} | {Cell(BaselineMetric.ErrorRate)} | {run.Baseline?.Overall} |");
         }
@@ -195,6 +196,46 @@ internal static class TrackDocument
         {
             Line(md, $"");
             Line(md, $"`{run.Name}`: {run.Description}.");
+        }
+
+        // A verdict without a test says why: usually runs too short for enough per-second clusters.
+        foreach (var reason in variants.SelectMany(r => r.Baseline?.Metrics ?? []).Where(m => double.IsNaN(m.PValue) && m.Reason.Length > 0).Select(m => m.Reason).Distinct())
+        {
+            Line(md, $"");
+            Line(md, $"No test: {reason}");
+        }
+    }
+
+    // Issue 19's runs: two registry instances with and without the Redis-shared cache, and a PostgreSQL
+    // pool too small for its clients against the default pool, each with the library's verdict.
+    private static void SharedCacheAndPools(StringBuilder md, PerfReport report, Dictionary<string, RunReport> runs)
+    {
+        if (runs.TryGetValue("shared-cache-2x", out var cached) && runs.TryGetValue("metadata-2x-nocache", out var uncached))
+        {
+            Line(md, $"## Shared cache on Redis: two registry instances");
+            Line(md, $"Both instances on the same backing services; clients spread over both; the run without the cache is the baseline of the verdict.");
+            Line(md, $"");
+            Comparisons(md, [cached], uncached);
+            Line(md, $"");
+            foreach (var note in report.Notes.Where(n => n.StartsWith("Shared cache", StringComparison.Ordinal)))
+            {
+                Line(md, $"- {note}");
+            }
+
+            Line(md, $"");
+        }
+
+        if (runs.TryGetValue("pool-too-small", out var small) && runs.TryGetValue("pool-default", out var pool))
+        {
+            Line(md, $"## Connection pool: too small against the default");
+            Comparisons(md, [small], pool);
+            Line(md, $"");
+            foreach (var finding in small.Findings)
+            {
+                Line(md, $"- {finding.Severity}: {finding.Title}");
+            }
+
+            Line(md, $"");
         }
     }
 
