@@ -38,6 +38,9 @@ internal sealed class LoadRun
     private long _progressRequests;
     private long _progressErrors;
 
+    // The next whole second of the window the ticker has not harvested (guarded by _windowLock).
+    private int _nextSecond;
+
     // origin: a start shared with the other parts of a run whose scenarios carry their own load (one clock), or null to start now.
     public LoadRun(LoadProfile profile, IReadOnlyList<Scenario> scenarios, LoadRunnerOptions options, long? origin = null)
     {
@@ -104,6 +107,7 @@ internal sealed class LoadRun
         }
 
         var windowEnd = _time.GetTimestamp();
+        HarvestStarvedSeconds(windowEnd);
 
         return Finish(windowEnd, cancelled || cancellationToken.IsCancellationRequested);
     }
@@ -447,6 +451,29 @@ internal sealed class LoadRun
         }
     }
 
+    /// <summary>
+    /// A tick that fell due before the window's end but had no CPU until the ticker was stopped (a busy
+    /// 2-core machine) would lose its second: the final report would then cover that second and the
+    /// partial one as one. Each whole second of the window that no tick harvested is harvested here, late,
+    /// as the late tick would have done, so every whole second is reported once and in order.
+    /// </summary>
+    private void HarvestStarvedSeconds(long windowEnd)
+    {
+        if (_phase != Measuring)
+        {
+            return;
+        }
+
+        var wholeSeconds = (int)Math.Floor(_time.GetElapsedTime(_windowStart, windowEnd).TotalSeconds);
+        lock (_windowLock)
+        {
+            for (var second = _nextSecond; second < wholeSeconds; second++)
+            {
+                Harvest(second, measuring: true);
+            }
+        }
+    }
+
     /// <summary>Takes one second's numbers from every scenario; adds them to the series when measuring.</summary>
     private void Harvest(int second, bool measuring, TimeSpan? end = null)
     {
@@ -463,6 +490,11 @@ internal sealed class LoadRun
         }
 
         var p99 = LatencyStats.Percentile(latency, 99);
+        if (measuring && end is null)
+        {
+            _nextSecond = second + 1;
+        }
+
         if (measuring)
         {
             _series.Add(new SecondStats(second, requests, errors, bytes, LatencyStats.Percentile(latency, 50), p99,

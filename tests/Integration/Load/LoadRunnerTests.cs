@@ -244,6 +244,39 @@ public sealed class LoadRunnerTests
         await Assert.ThrowsAsync<ArgumentException>(() => ConcurrencySweep.RunAsync(new LoadRunner(), [NoOp], TimeSpan.FromSeconds(1), [5, 1], cancellationToken: TestContext.Current.CancellationToken));
     }
 
+    [Fact]
+    public async Task RunAsync_TickerStarvedUntilTheEnd_StillReportsEveryWholeSecondOnce()
+    {
+        // The ticker's timers never fire, as on a machine too busy to run it before the run ends.
+        var observer = new CollectingObserver();
+        var options = new LoadRunnerOptions { Observer = observer, Time = new TimersThatNeverFire() };
+
+        var result = await new LoadRunner(options).RunAsync(LoadProfile.Closed(1, TimeSpan.FromSeconds(2.3)), NoOp, TestContext.Current.CancellationToken);
+
+        var measured = observer.Seen.Where(p => !p.WarmingUp).ToList();
+        Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)], measured.Where(p => !p.Final).Select(p => p.Elapsed));
+        Assert.True(measured[^1].Final);
+        // Harvested late, the seconds' requests land in the first harvested one; none is lost or counted twice.
+        Assert.Equal(result.Totals.Completed, measured.Sum(p => p.RequestsPerSecond));
+        Assert.Equal([0, 1, 2], result.Series.Select(s => s.Second));
+    }
+
+    private sealed class TimersThatNeverFire : TimeProvider
+    {
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) => new NeverFires();
+
+        private sealed class NeverFires : ITimer
+        {
+            public bool Change(TimeSpan dueTime, TimeSpan period) => true;
+
+            public void Dispose()
+            {
+            }
+
+            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        }
+    }
+
     private sealed class CollectingObserver : IRunObserver
     {
         public List<RunProgress> Seen { get; } = [];
