@@ -33,6 +33,11 @@ echo "step 1: failed as expected (no baseline), received file ${received[0]} ($(
 
 rm -f "$log.step"
 run dotnet new tool-manifest
+# The SDK's local-tool resolver cache is keyed by package id and version, not by packages folder: after a
+# run whose fresh packages folder was deleted, it keeps pointing at that folder's PerfTesting.Cli.dll and
+# `dotnet perftest` answers only "Run dotnet tool restore" (restore does not refresh it). Each run here
+# installs 0.1.0 into a new folder, so the stale entry for this one package is dropped first.
+rm -f "${DOTNET_CLI_HOME:-$HOME}"/.dotnet/toolResolverCache/*/perftesting.cli
 run dotnet tool install PerfTesting.Cli --version 0.1.0
 run dotnet perftest accept
 grep -q "1 baseline(s) accepted" "$log.step" || { echo "FAIL: perftest accept did not accept one baseline"; cat "$log.step"; exit 1; }
