@@ -1,11 +1,7 @@
-using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Registry.Diagnostics;
-using Registry.Options;
 
 namespace Registry.Auth;
 
@@ -18,7 +14,7 @@ internal sealed class BearerTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
-    IOptions<AuthOptions> tokens,
+    KnownTokens tokens,
     RegistryMetrics metrics,
     TimeProvider time) : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, loggerFactory, encoder)
 {
@@ -48,17 +44,10 @@ internal sealed class BearerTokenHandler(
             return AuthenticateResult.Fail("The Authorization header is not a Bearer token.");
         }
 
-        var token = header["Bearer ".Length..].Trim();
-        var role = Matches(token, tokens.Value.AdminToken) ? Roles.Admin
-            : Matches(token, tokens.Value.ReaderToken) ? Roles.Reader
-            : null;
-        if (role is null)
-        {
-            return AuthenticateResult.Fail("Unknown token.");
-        }
-
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, role), new Claim(ClaimTypes.Role, role)], SchemeName);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+        var principal = tokens.Find(header.AsSpan("Bearer ".Length).Trim());
+        return principal is null
+            ? AuthenticateResult.Fail("Unknown token.")
+            : AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -66,8 +55,4 @@ internal sealed class BearerTokenHandler(
         Response.Headers.WWWAuthenticate = "Bearer";
         return base.HandleChallengeAsync(properties);
     }
-
-    private static bool Matches(string given, string expected) =>
-        CryptographicOperations.FixedTimeEquals(
-            SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
 }
