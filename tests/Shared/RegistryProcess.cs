@@ -29,7 +29,13 @@ internal sealed class RegistryProcess : IAsyncDisposable
     /// <summary>The operating system's id of the registry process, for reading its /proc files.</summary>
     public int ProcessId => _process.Id;
 
-    /// <summary>The process's peak resident set so far (Linux VmHWM), in bytes.</summary>
+    /// <summary>The process has ended (on its own, or after <see cref="DisposeAsync"/>); asking reaps it, so its id is not reused while this says false.</summary>
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Completes when the process has ended.</summary>
+    public Task WaitForExitAsync(CancellationToken ct) => _process.WaitForExitAsync(ct);
+
+    /// <summary>The process's peak resident set so far (Linux VmHWM), in bytes; throws once the process has ended (see <see cref="HasExited"/>).</summary>
     public long PeakResidentBytes => StatusKilobytes("VmHWM:") * 1024;
 
     /// <summary>What the process last printed, for failure messages.</summary>

@@ -48,8 +48,22 @@ internal sealed class RegistryMetrics : IDisposable
     /// <summary>Requests being processed now.</summary>
     public const string ActiveRequests = "registry.requests.active";
 
-    /// <summary>Failures talking to a backing service, by component.</summary>
+    /// <summary>
+    /// Every failure talking to a backing service, tagged <c>component</c> (s3, postgres, dynamodb, or
+    /// aws / network for a failure outside the guarded calls), for dashboards that split by tag. A
+    /// white-box capture sums an instrument over its tags, so it cannot tell the services apart here:
+    /// analysers attribute failures with the per-service counters below, which count the same failures.
+    /// </summary>
     public const string StorageErrors = "registry.storage.errors";
+
+    /// <summary>Failures talking to S3 (the archive store), the ones <see cref="StorageErrors"/> tags s3.</summary>
+    public const string S3Errors = "registry.s3.errors";
+
+    /// <summary>Failures talking to PostgreSQL (the archive store, its pool included), the ones <see cref="StorageErrors"/> tags postgres.</summary>
+    public const string PostgresErrors = "registry.postgres.errors";
+
+    /// <summary>Failures talking to DynamoDB (the catalog), the ones <see cref="StorageErrors"/> tags dynamodb.</summary>
+    public const string DynamoDbErrors = "registry.dynamodb.errors";
 
     /// <summary>Waiting for a pooled PostgreSQL connection (open, or taken from the pool); long when the pool is too small.</summary>
     public const string PostgresPoolWait = "registry.postgres.pool_wait.duration";
@@ -82,6 +96,9 @@ internal sealed class RegistryMetrics : IDisposable
     private readonly Counter<long> _bytes;
     private readonly UpDownCounter<long> _active;
     private readonly Counter<long> _errors;
+    private readonly Counter<long> _s3Errors;
+    private readonly Counter<long> _postgresErrors;
+    private readonly Counter<long> _dynamoDbErrors;
 
     /// <summary>Creates the instruments on a Meter from the factory (one per service provider).</summary>
     public RegistryMetrics(IMeterFactory meterFactory)
@@ -96,7 +113,10 @@ internal sealed class RegistryMetrics : IDisposable
         _authValidation = _meter.CreateHistogram<double>(AuthValidation, "s", "Bearer token validation, by result");
         _bytes = _meter.CreateCounter<long>(BytesSent, "By", "Archive bytes sent");
         _active = _meter.CreateUpDownCounter<long>(ActiveRequests, "{request}", "Requests in progress");
-        _errors = _meter.CreateCounter<long>(StorageErrors, "{error}", "Backing service failures");
+        _errors = _meter.CreateCounter<long>(StorageErrors, "{error}", "Backing service failures, by component");
+        _s3Errors = _meter.CreateCounter<long>(S3Errors, "{error}", "S3 failures");
+        _postgresErrors = _meter.CreateCounter<long>(PostgresErrors, "{error}", "PostgreSQL failures");
+        _dynamoDbErrors = _meter.CreateCounter<long>(DynamoDbErrors, "{error}", "DynamoDB failures");
         _poolWait = _meter.CreateHistogram<double>(PostgresPoolWait, "s", "Wait for a pooled PostgreSQL connection");
         _cacheHits = _meter.CreateCounter<long>(CacheHits, "{lookup}", "Metadata lookups served by the cache");
         _cacheMisses = _meter.CreateCounter<long>(CacheMisses, "{lookup}", "Metadata lookups that read the store");
@@ -128,7 +148,19 @@ internal sealed class RegistryMetrics : IDisposable
 
     public void RequestEnded() => _active.Add(-1);
 
-    public void RecordError(string component) => _errors.Add(1, new KeyValuePair<string, object?>("component", component));
+    /// <summary>Counts a failure of <paramref name="component"/> (a <see cref="Resilience.BackingServiceNames"/> name, or aws / network) on the total and on its service's own counter.</summary>
+    public void RecordError(string component)
+    {
+        _errors.Add(1, new KeyValuePair<string, object?>("component", component));
+        var byService = component switch
+        {
+            Resilience.BackingServiceNames.S3 => _s3Errors,
+            Resilience.BackingServiceNames.Postgres => _postgresErrors,
+            Resilience.BackingServiceNames.DynamoDb => _dynamoDbErrors,
+            _ => null,
+        };
+        byService?.Add(1);
+    }
 
     public void RecordPoolWait(TimeSpan elapsed) => _poolWait.Record(elapsed.TotalSeconds);
 

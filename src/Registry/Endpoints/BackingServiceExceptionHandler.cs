@@ -20,7 +20,7 @@ internal sealed class BackingServiceExceptionHandler(IProblemDetailsService prob
             BadHttpRequestException bad => (bad.StatusCode, "Invalid request", null),
             BackingServiceUnavailableException unavailable => (StatusCodes.Status503ServiceUnavailable, "Backing service unavailable", unavailable.Service),
             AmazonServiceException or AmazonClientException => (StatusCodes.Status503ServiceUnavailable, "Backing service unavailable", "aws"),
-            NpgsqlException => (StatusCodes.Status503ServiceUnavailable, "Backing service unavailable", "postgres"),
+            NpgsqlException => (StatusCodes.Status503ServiceUnavailable, "Backing service unavailable", BackingServiceNames.Postgres),
             HttpRequestException or TimeoutException or IOException when !httpContext.RequestAborted.IsCancellationRequested =>
                 (StatusCodes.Status503ServiceUnavailable, "Backing service unavailable", "network"),
             _ => (0, "", null),

@@ -33,12 +33,7 @@ public sealed class RegistryPerformanceTrack(BackingServicesFixture fixture, ITe
     /// <summary>Set by the pull-request job: a Regressed verdict against the committed baseline fails the track.</summary>
     private const string EnforceBaselineVariable = "PERF_BASELINE_ENFORCE";
 
-    private static readonly ComponentInstrument[] Components =
-    [
-        new("S3 read", RegistryMetrics.S3Read, RegistryMetrics.StorageErrors),
-        new("PostgreSQL read", RegistryMetrics.PostgresRead, RegistryMetrics.StorageErrors),
-        new("DynamoDB lookup", RegistryMetrics.DynamoDbLookup, RegistryMetrics.StorageErrors),
-    ];
+    private static readonly IReadOnlyList<ComponentInstrument> Components = RegistryComponents.Storage;
 
     private static readonly string[] Meters = [RegistryMetrics.MeterName, MeterCapture.AspNetCoreHosting];
 

@@ -124,6 +124,61 @@ public sealed class AnalyserTests
     }
 
     [Fact]
+    public void ErrorCorrelation_CounterSharedByStores_IsNotBlamedOnTheFirstListed()
+    {
+        // The performance track's pool-too-small run before the fix: one error counter listed by every
+        // store, a PostgreSQL-backed run, and the finding said "S3 read reported 3 errors".
+        ComponentInstrument[] sharing =
+        [
+            new("S3 read", "registry.s3.read.duration", "registry.storage.errors"),
+            new("PostgreSQL read", "registry.postgres.read.duration", "registry.storage.errors"),
+        ];
+        var run = Run(failed: 3, whiteBox:
+        [
+            Histogram("registry.postgres.read.duration", "s", count: 900, mean: 0.2, p50: 0.1, p99: 0.9),
+            Counter("registry.storage.errors", 3),
+        ]);
+
+        var finding = Assert.Single(new ErrorCorrelationAnalyser(sharing).Analyse(AnalysisInput.ForRun(run)));
+
+        Assert.Equal("0.3% of requests failed; PostgreSQL read reported 3 errors, 100% of the failures", finding.Title);
+        Assert.Contains("registry.storage.errors is one counter for S3 read and PostgreSQL read; it cannot say which of them failed, so it is named for the ones measured in this run", finding.Evidence);
+        Assert.Single(finding.Evidence, e => e.Contains("error counter (", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ErrorCorrelation_SharedCounterAndSeveralComponentsRan_NamesThemAll()
+    {
+        ComponentInstrument[] sharing = [Storage, Metadata with { ErrorCounter = Storage.ErrorCounter }];
+        var run = Run(failed: 10, whiteBox:
+        [
+            Histogram(Storage.Instrument, "ms", count: 990, mean: 15, p50: 14, p99: 45),
+            Histogram(Metadata.Instrument, "ms", count: 990, mean: 2, p50: 2, p99: 9),
+            Counter("registry.storage.errors", 10),
+        ]);
+
+        var finding = Assert.Single(new ErrorCorrelationAnalyser(sharing).Analyse(AnalysisInput.ForRun(run)));
+
+        Assert.Equal("1% of requests failed; S3 read or DynamoDB lookup reported 10 errors, 100% of the failures", finding.Title);
+    }
+
+    [Fact]
+    public void ErrorCorrelation_CounterPerComponent_BlamesTheOneThatCounted()
+    {
+        ComponentInstrument[] own =
+        [
+            new("S3 read", "registry.s3.read.duration", "registry.s3.errors"),
+            new("PostgreSQL read", "registry.postgres.read.duration", "registry.postgres.errors"),
+        ];
+        var run = Run(failed: 4, whiteBox: [Counter("registry.s3.errors", 1), Counter("registry.postgres.errors", 3)]);
+
+        var finding = Assert.Single(new ErrorCorrelationAnalyser(own).Analyse(AnalysisInput.ForRun(run)));
+
+        Assert.StartsWith("0.4% of requests failed; PostgreSQL read reported 3 errors", finding.Title, StringComparison.Ordinal);
+        Assert.Equal(["PostgreSQL read error counter (registry.postgres.errors): 3", "S3 read error counter (registry.s3.errors): 1"], finding.Evidence.Where(e => e.Contains("error counter", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void ErrorCorrelation_NoComponentErrors_PointsOutsideTheService()
     {
         var finding = Assert.Single(new ErrorCorrelationAnalyser([Storage]).Analyse(AnalysisInput.ForRun(Run(failed: 1))));

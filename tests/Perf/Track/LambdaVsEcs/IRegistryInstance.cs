@@ -11,9 +11,12 @@ internal interface IRegistryInstance
     /// <summary>Start to ready.</summary>
     TimeSpan Startup { get; }
 
+    /// <summary>The instance's process has ended on its own (crashed, or was killed) and has not been retired.</summary>
+    bool HasExited { get; }
+
     /// <summary>Counts one request served.</summary>
     void Served();
 
-    /// <summary>Reads what the instance used, then stops it; the first call's reading is kept.</summary>
+    /// <summary>Reads what the instance used, then stops it; the first call's reading is kept. Never throws for an instance that crashed: its usage says so.</summary>
     Task<InstanceUsage> RetireAsync(bool idle);
 }

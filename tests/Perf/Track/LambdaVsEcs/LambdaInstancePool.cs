@@ -9,6 +9,9 @@ namespace Tests.Perf.Track.LambdaVsEcs;
 /// <see cref="ConcurrencyLimit"/> instances exist, and requests beyond it wait in a queue for a free one.
 /// Lambda answers a synchronous request over its concurrency limit with a 429 throttle that the caller
 /// retries; waiting here is that retry without its back-off, so the queue wait is reported on its own.
+/// An instance whose process ends on its own is dropped, as Lambda drops a crashed environment: a request
+/// in flight on it fails, it is never handed out again, and the next request starts a new one (a cold
+/// start); its usage is recorded as crashed.
 /// </summary>
 internal sealed class LambdaInstancePool : IInstanceRouter
 {
@@ -56,11 +59,17 @@ internal sealed class LambdaInstancePool : IInstanceRouter
         var wait = Stopwatch.GetElapsedTime(arrived);
         lock (_gate)
         {
-            if (_idle.Count > 0)
+            while (_idle.Count > 0)
             {
                 var warm = _idle[^1].Instance;
                 _idle.RemoveAt(_idle.Count - 1);
-                return new InstanceLease(warm, wait, queued, Cold: false);
+                if (!warm.HasExited)
+                {
+                    return new InstanceLease(warm, wait, queued, Cold: false);
+                }
+
+                // Crashed while idle: Lambda would give this request a new environment, so does the pool.
+                DropCrashed(warm);
             }
         }
 
@@ -105,7 +114,19 @@ internal sealed class LambdaInstancePool : IInstanceRouter
     {
         ArgumentNullException.ThrowIfNull(lease);
         lease.Instance.Served();
-        MakeIdle(lease.Instance);
+        if (lease.Instance.HasExited)
+        {
+            // Crashed under its request (which failed): not handed out again; its slot frees a new start.
+            lock (_gate)
+            {
+                DropCrashed(lease.Instance);
+            }
+        }
+        else
+        {
+            MakeIdle(lease.Instance);
+        }
+
         _slots.Release();
     }
 
@@ -164,6 +185,13 @@ internal sealed class LambdaInstancePool : IInstanceRouter
         return instance;
     }
 
+    // Called under _gate with an instance that is no longer idle or leased.
+    private void DropCrashed(IRegistryInstance instance)
+    {
+        _alive.Remove(instance);
+        _retired.Add(instance.RetireAsync(idle: false));
+    }
+
     private void MakeIdle(IRegistryInstance instance)
     {
         lock (_gate)
@@ -172,7 +200,7 @@ internal sealed class LambdaInstancePool : IInstanceRouter
         }
     }
 
-    // Stops instances idle past the window, until the pool is retired (the loop ends with it).
+    // Stops instances idle past the window and drops crashed ones, until the pool is retired (the loop ends with it).
     private async Task ReapAsync()
     {
         while (!_stop.IsCancellationRequested)
@@ -188,6 +216,13 @@ internal sealed class LambdaInstancePool : IInstanceRouter
 
             lock (_gate)
             {
+                // Idle instances that crashed go now, so the count of live ones is right without a request.
+                foreach (var (crashed, _) in _idle.Where(i => i.Instance.HasExited).ToList())
+                {
+                    _idle.RemoveAll(i => ReferenceEquals(i.Instance, crashed));
+                    DropCrashed(crashed);
+                }
+
                 while (_idle.Count > 0 && Stopwatch.GetElapsedTime(_idle[0].IdleSince) > _idleWindow)
                 {
                     var expired = _idle[0].Instance;

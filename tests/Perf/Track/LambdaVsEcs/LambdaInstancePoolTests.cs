@@ -96,6 +96,48 @@ public sealed class LambdaInstancePoolTests
         Assert.Equal(1, starter.Started);
     }
 
+    [Fact]
+    public async Task AnIdleInstanceThatCrashed_IsReplacedByAColdStart_AndRecordedAsCrashed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var starter = new FakeStarter();
+        await using var pool = new LambdaInstancePool(2, LongWindow, starter.StartAsync);
+        var first = await pool.AcquireAsync(ct);
+        pool.Release(first);
+
+        ((FakeInstance)first.Instance).Crash();
+        var next = await pool.AcquireAsync(ct).AsTask().WaitAsync(TimeSpan.FromSeconds(10), ct);
+        pool.Release(next);
+        var usage = await pool.RetireAllAsync();
+
+        Assert.NotSame(first.Instance, next.Instance);
+        Assert.True(next.Cold, "the request after a crash was not given a new instance");
+        Assert.Equal(2, starter.Started);
+        Assert.Single(usage, u => u.Crashed);
+        Assert.Equal(2, usage.Count);
+    }
+
+    [Fact]
+    public async Task AnInstanceThatCrashedUnderItsRequest_IsNotHandedOutAgain()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var starter = new FakeStarter();
+        await using var pool = new LambdaInstancePool(1, LongWindow, starter.StartAsync);
+        var lease = await pool.AcquireAsync(ct);
+
+        ((FakeInstance)lease.Instance).Crash();
+        pool.Release(lease);
+        var next = await pool.AcquireAsync(ct).AsTask().WaitAsync(TimeSpan.FromSeconds(10), ct);
+        pool.Release(next);
+        var usage = await pool.RetireAllAsync();
+
+        Assert.True(next.Cold);
+        Assert.NotSame(lease.Instance, next.Instance);
+        Assert.Equal(1, pool.PeakInstances);
+        var crashed = Assert.Single(usage, u => u.Crashed);
+        Assert.Equal(1, crashed.Requests);
+    }
+
     private sealed class FakeStarter(Task? ready = null)
     {
         private int _started;
@@ -114,6 +156,7 @@ public sealed class LambdaInstancePoolTests
     private sealed class FakeInstance(long startedAt) : IRegistryInstance
     {
         private int _requests;
+        private volatile bool _exited;
 
         public TaskCompletionSource Retired { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -123,12 +166,18 @@ public sealed class LambdaInstancePoolTests
 
         public TimeSpan Startup => TimeSpan.Zero;
 
+        public bool HasExited => _exited;
+
+        public void Crash() => _exited = true;
+
         public void Served() => Interlocked.Increment(ref _requests);
 
         public Task<InstanceUsage> RetireAsync(bool idle)
         {
             Retired.TrySetResult();
-            return Task.FromResult(new InstanceUsage(0, 0, 0, 0, Volatile.Read(ref _requests), idle));
+            return Task.FromResult(_exited
+                ? new InstanceUsage(null, 0, null, 0, Volatile.Read(ref _requests), idle, Crashed: true)
+                : new InstanceUsage(0, 0, 0, 0, Volatile.Read(ref _requests), idle));
         }
     }
 }

@@ -48,7 +48,7 @@ internal static class LambdaVsEcsRuns
         }
 
         var tables = LambdaVsEcsTables.Build(measured, plan, CloudPrices.UsEast1OnDemand);
-        var notes = LambdaVsEcsTables.Notes(plan, Stopwatch.GetElapsedTime(started));
+        var notes = LambdaVsEcsTables.Notes(plan, Stopwatch.GetElapsedTime(started), [.. measured.Select(m => m.Shape)]);
         return new LambdaVsEcsResult(runs, tables, notes);
     }
 

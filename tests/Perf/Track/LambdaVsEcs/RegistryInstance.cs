@@ -13,7 +13,7 @@ namespace Tests.Perf.Track.LambdaVsEcs;
 internal sealed class RegistryInstance : IRegistryInstance, IAsyncDisposable
 {
     private readonly RegistryProcess _process;
-    private double _cpuAtReady;
+    private double? _cpuAtReady;
     private int _requests;
     private InstanceUsage? _retired;
 
@@ -26,6 +26,14 @@ internal sealed class RegistryInstance : IRegistryInstance, IAsyncDisposable
     }
 
     public Uri BaseAddress => _process.BaseAddress;
+
+    /// <summary>The registry process's id (tests end it by this id to play a crash).</summary>
+    public int ProcessId => _process.ProcessId;
+
+    /// <summary>Completes when the process has ended (tests that end it wait on this).</summary>
+    public Task WaitForExitAsync(CancellationToken ct) => _process.WaitForExitAsync(ct);
+
+    public bool HasExited => _retired is null && _process.HasExited;
 
     /// <summary><see cref="Stopwatch.GetTimestamp"/> just before the process was started.</summary>
     public long StartedAt { get; }
@@ -41,21 +49,50 @@ internal sealed class RegistryInstance : IRegistryInstance, IAsyncDisposable
     }
 
     /// <summary>From here on, CPU counts as serving rather than start-up (a long-lived instance calls it again after priming).</summary>
-    public void MarkReady() => _cpuAtReady = ProcessCpu.Seconds(_process.ProcessId);
+    public void MarkReady() => _cpuAtReady = WhileAlive(() => ProcessCpu.Seconds(_process.ProcessId));
 
     public void Served() => Interlocked.Increment(ref _requests);
 
-    /// <summary>Reads the instance's usage, then stops it. Idempotent: the first reading is kept.</summary>
+    /// <summary>
+    /// Reads the instance's usage, then stops it. Idempotent: the first reading is kept. An instance whose
+    /// process already ended is recorded as crashed, without the /proc figures it no longer has.
+    /// </summary>
     public async Task<InstanceUsage> RetireAsync(bool idle)
     {
         if (_retired is null)
         {
-            var cpu = ProcessCpu.Seconds(_process.ProcessId);
-            _retired = new InstanceUsage(_process.PeakResidentBytes, _cpuAtReady, cpu - _cpuAtReady, Startup.TotalSeconds, Volatile.Read(ref _requests), idle);
+            var crashed = _process.HasExited;
+            var peak = WhileAlive(() => _process.PeakResidentBytes);
+            var cpu = WhileAlive(() => ProcessCpu.Seconds(_process.ProcessId));
+            _retired = new InstanceUsage(peak, _cpuAtReady, cpu - _cpuAtReady, Startup.TotalSeconds, Volatile.Read(ref _requests), idle,
+                Crashed: crashed || peak is null || cpu is null);
             await _process.DisposeAsync();
         }
 
         return _retired;
+    }
+
+    // A /proc reading of the live process, or null once it has ended: its /proc directory is gone (or,
+    // as a zombie, has no memory lines), and a reading taken just before the end could be of a reused
+    // id, so a process found ended after the read gives none either. A failed read of a live process
+    // still throws.
+    private T? WhileAlive<T>(Func<T> read)
+        where T : struct
+    {
+        if (_process.HasExited)
+        {
+            return null;
+        }
+
+        try
+        {
+            var value = read();
+            return _process.HasExited ? null : value;
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException && _process.HasExited)
+        {
+            return null;
+        }
     }
 
     public async ValueTask DisposeAsync() => await RetireAsync(idle: false);

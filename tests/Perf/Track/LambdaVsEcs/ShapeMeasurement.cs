@@ -8,6 +8,7 @@ namespace Tests.Perf.Track.LambdaVsEcs;
 /// <param name="InstancesStarted">Instances started during the run.</param>
 /// <param name="PeakInstances">Most instances alive at once.</param>
 /// <param name="RetiredIdle">Instances stopped after the keep-warm window.</param>
+/// <param name="Crashed">Instances whose process ended on their own during the run (their /proc figures are absent from the means below).</param>
 /// <param name="Queued">Requests that found the concurrency limit reached.</param>
 /// <param name="MeanQueueWaitMs">Mean wait for an instance, over all requests.</param>
 /// <param name="MaxQueueWaitMs">Longest wait for an instance.</param>
@@ -17,10 +18,10 @@ namespace Tests.Perf.Track.LambdaVsEcs;
 /// <param name="ColdStartMs">Each cold start, process start to the first byte of its request's response, ascending.</param>
 /// <param name="MeanStartupSeconds">Mean process start to healthy, over cold starts.</param>
 /// <param name="MeanInstanceSeconds">Mean time a request held its instance.</param>
-/// <param name="MeanPeakResidentBytes">Mean over instances of VmHWM.</param>
-/// <param name="MaxPeakResidentBytes">Largest VmHWM of an instance.</param>
-/// <param name="CpuSecondsPerRequest">Instances' CPU while serving (utime + stime after ready), per request.</param>
-/// <param name="MeanStartupCpuSeconds">Mean CPU an instance used to start (and, for the long-lived one, to be primed).</param>
+/// <param name="MeanPeakResidentBytes">Mean over instances of VmHWM; null when no instance could be read (all crashed).</param>
+/// <param name="MaxPeakResidentBytes">Largest VmHWM of an instance; null when no instance could be read.</param>
+/// <param name="CpuSecondsPerRequest">Instances' CPU while serving (utime + stime after ready), per request they served, over the instances that could be read; null when none could.</param>
+/// <param name="MeanStartupCpuSeconds">Mean CPU an instance used to start (and, for the long-lived one, to be primed); null when none could be read.</param>
 internal sealed record ShapeMeasurement(
     string Run,
     string Shape,
@@ -29,6 +30,7 @@ internal sealed record ShapeMeasurement(
     int InstancesStarted,
     int PeakInstances,
     int RetiredIdle,
+    int Crashed,
     long Queued,
     double MeanQueueWaitMs,
     double MaxQueueWaitMs,
@@ -38,7 +40,7 @@ internal sealed record ShapeMeasurement(
     IReadOnlyList<double> ColdStartMs,
     double MeanStartupSeconds,
     double MeanInstanceSeconds,
-    double MeanPeakResidentBytes,
-    long MaxPeakResidentBytes,
-    double CpuSecondsPerRequest,
-    double MeanStartupCpuSeconds);
+    double? MeanPeakResidentBytes,
+    long? MaxPeakResidentBytes,
+    double? CpuSecondsPerRequest,
+    double? MeanStartupCpuSeconds);

@@ -47,6 +47,11 @@ internal sealed class ShapeRecorder
         lock (_gate)
         {
             var requests = Math.Max(1, _requests);
+            // Memory and CPU over the instances that could be read: a crashed one has no /proc figures left.
+            var peaks = usage.Where(u => u.PeakResidentBytes is not null).Select(u => u.PeakResidentBytes!.Value).ToList();
+            var serving = usage.Where(u => u.ServingCpuSeconds is not null).ToList();
+            var servedByRead = serving.Sum(u => u.Requests);
+            var startupCpu = usage.Where(u => u.StartupCpuSeconds is not null).Select(u => u.StartupCpuSeconds!.Value).ToList();
             var coldMs = _coldStarts.Select(c => c.ToFirstByte.TotalMilliseconds).Order().ToList();
             return new ShapeMeasurement(
                 run,
@@ -56,6 +61,7 @@ internal sealed class ShapeRecorder
                 router.InstancesStarted,
                 router.PeakInstances,
                 usage.Count(u => u.RetiredIdle),
+                usage.Count(u => u.Crashed),
                 _queued,
                 _queueWaitSeconds / requests * 1000,
                 _maxQueueWaitSeconds * 1000,
@@ -65,10 +71,10 @@ internal sealed class ShapeRecorder
                 coldMs,
                 _coldStarts.Count == 0 ? 0 : _coldStarts.Average(c => c.Startup.TotalSeconds),
                 _instanceSeconds / requests,
-                usage.Count == 0 ? 0 : usage.Average(u => (double)u.PeakResidentBytes),
-                usage.Count == 0 ? 0 : usage.Max(u => u.PeakResidentBytes),
-                usage.Sum(u => u.ServingCpuSeconds) / requests,
-                usage.Count == 0 ? 0 : usage.Average(u => u.StartupCpuSeconds));
+                peaks.Count == 0 ? null : peaks.Average(b => (double)b),
+                peaks.Count == 0 ? null : peaks.Max(),
+                serving.Count == 0 ? null : serving.Sum(u => u.ServingCpuSeconds!.Value) / Math.Max(1, servedByRead),
+                startupCpu.Count == 0 ? null : startupCpu.Average());
         }
     }
 

@@ -34,7 +34,7 @@ internal static class SharedCacheRuns
     private const int MetadataClients = 20;
     private const int PoolClients = 20;
 
-    public static readonly ComponentInstrument PoolWait = new("PostgreSQL pool wait", RegistryMetrics.PostgresPoolWait, RegistryMetrics.StorageErrors);
+    public static readonly ComponentInstrument PoolWait = RegistryComponents.PostgresPoolWait;
 
     /// <summary>What the runs add to the track.</summary>
     public sealed record Outcome(IReadOnlyList<RunReport> Runs, IReadOnlyList<string> Notes, bool StaleReadSeen, double HitRate);
