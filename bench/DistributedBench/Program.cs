@@ -1,14 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using PerfTesting.Distribution;
+using Tests.Shared;
 
 // Usage: DistributedBench CLI_DLL RATE SECONDS
 // Runs the same open-model test (RATE arrivals/s for SECONDS, 1 s warm-up) as 1, 2 and 4 agent
@@ -21,13 +14,9 @@ var rate = int.Parse(args.ElementAtOrDefault(1) ?? "2000", invariant);
 var seconds = int.Parse(args.ElementAtOrDefault(2) ?? "5", invariant);
 var expected = (long)rate * seconds;
 
-var builder = WebApplication.CreateSlimBuilder();
-builder.Logging.ClearProviders();
-builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-await using var app = builder.Build();
-app.MapGet("/", () => Results.Text("ok"));
-await app.StartAsync();
-var url = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single() + "/";
+// The distributed-run tests' target, never stalled here: it answers GET / at once.
+await using var target = await StallableTarget.StartAsync(CancellationToken.None);
+var url = target.Url.ToString();
 
 var root = Directory.CreateTempSubdirectory("perftest-bench-").FullName;
 try
@@ -71,7 +60,6 @@ try
 finally
 {
     Directory.Delete(root, recursive: true);
-    await app.StopAsync();
 }
 
 static async Task RunAgentAsync(string cli, string url, int index, int count, DateTimeOffset start, string results, int rate, int seconds)

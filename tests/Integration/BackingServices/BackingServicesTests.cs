@@ -69,8 +69,7 @@ public sealed class BackingServicesTests(BackingServicesFixture fixture)
     public async Task DynamoDb_PutGetQuery_OnAFreshTable(BackingServiceKind kind)
     {
         var ct = TestContext.Current.CancellationToken;
-        await ProviderAvailability.SkipUnlessAvailableAsync(kind, ct);
-        var services = await fixture.GetAsync(kind, ct);
+        var services = await fixture.GetIfAvailableAsync(kind, ct);
         using var dynamo = AwsClientFactory.CreateDynamoDbClient(services.Endpoints.DynamoDb);
         var table = IsolatedNames.For<BackingServicesTests>().TablePrefix + "items";
 
@@ -117,8 +116,7 @@ public sealed class BackingServicesTests(BackingServicesFixture fixture)
     public async Task Postgres_ExecutesAQuery_InAnIsolatedDatabase(BackingServiceKind kind)
     {
         var ct = TestContext.Current.CancellationToken;
-        await ProviderAvailability.SkipUnlessAvailableAsync(kind, ct);
-        var services = await fixture.GetAsync(kind, ct);
+        var services = await fixture.GetIfAvailableAsync(kind, ct);
         var names = IsolatedNames.For<BackingServicesTests>();
 
         var connectionString = await PostgresDatabases.CreateAsync(services.Endpoints.PostgresConnectionString, names.Database, ct);
@@ -136,8 +134,7 @@ public sealed class BackingServicesTests(BackingServicesFixture fixture)
     public async Task Redis_StoresAndReturnsAValue_OnLoopback(BackingServiceKind kind)
     {
         var ct = TestContext.Current.CancellationToken;
-        await ProviderAvailability.SkipUnlessAvailableAsync(kind, ct);
-        var services = await fixture.GetAsync(kind, ct);
+        var services = await fixture.GetIfAvailableAsync(kind, ct);
         if (services.Endpoints.Redis is not { } endpoint)
         {
             Assert.Skip($"This provider has no Redis ({ExternalBackingServices.RedisVariable} is not set).");
@@ -157,8 +154,7 @@ public sealed class BackingServicesTests(BackingServicesFixture fixture)
 
     private async Task<(AmazonS3Client Client, string Bucket)> NewBucketAsync(BackingServiceKind kind, CancellationToken ct)
     {
-        await ProviderAvailability.SkipUnlessAvailableAsync(kind, ct);
-        var services = await fixture.GetAsync(kind, ct);
+        var services = await fixture.GetIfAvailableAsync(kind, ct);
         var s3 = AwsClientFactory.CreateS3Client(services.Endpoints.S3);
         var bucket = IsolatedNames.For<BackingServicesTests>().Bucket;
         await s3.PutBucketAsync(bucket, ct);

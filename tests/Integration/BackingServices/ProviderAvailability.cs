@@ -1,6 +1,7 @@
 using PerfTesting.BackingServices;
 using PerfTesting.BackingServices.Containers;
 using PerfTesting.BackingServices.External;
+using PerfTesting.BackingServices.Fixtures;
 
 namespace Tests.Integration.BackingServices;
 
@@ -18,5 +19,12 @@ internal static class ProviderAvailability
                 Assert.Skip($"External endpoints are not configured ({ExternalBackingServices.PostgresVariable}, {ExternalBackingServices.S3UrlVariable}, {ExternalBackingServices.DynamoDbUrlVariable}).");
                 break;
         }
+    }
+
+    /// <summary>The provider's services from the assembly's fixture, after skipping the test where the machine cannot run that provider.</summary>
+    public static async Task<IBackingServices> GetIfAvailableAsync(this BackingServicesFixture fixture, BackingServiceKind kind, CancellationToken cancellationToken)
+    {
+        await SkipUnlessAvailableAsync(kind, cancellationToken);
+        return await fixture.GetAsync(kind, cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using PerfTesting.Cli;
 using PerfTesting.Distribution;
+using Tests.Shared;
 
 namespace Tests.Integration.Distribution;
 

@@ -1,6 +1,7 @@
 using PerfTesting.BackingServices;
 using PerfTesting.BackingServices.Fixtures;
 using PerfTesting.Distribution;
+using Tests.Shared;
 
 namespace Tests.Integration.Distribution;
 

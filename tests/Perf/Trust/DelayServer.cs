@@ -1,15 +1,10 @@
 using System.Diagnostics;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using PerfTesting.Xunit.Hosting;
 
 namespace Tests.Perf.Trust;
 
 /// <summary>A Kestrel endpoint on loopback that answers after a delay the test can change between runs (precise to about half a millisecond, see <see cref="DeadlineQueue"/>).</summary>
-internal sealed class DelayServer : IAsyncDisposable
+internal sealed class DelayServer() : DeadlineServer("delay-server")
 {
-    private LoopbackHost _host = null!;
-    private readonly DeadlineQueue _deadlines = new("delay-server");
     private long _delayTicks;
 
     public TimeSpan Delay
@@ -25,30 +20,17 @@ internal sealed class DelayServer : IAsyncDisposable
     /// </summary>
     public double Jitter { get; set; }
 
-    public Uri Url { get; private set; } = null!;
-
     public static async Task<DelayServer> StartAsync(TimeSpan delay)
     {
         var server = new DelayServer { Delay = delay };
-        server._host = await LoopbackHost.StartAsync(app => app.MapGet("/work", async (CancellationToken ct) =>
-        {
-            await server.WaitAsync().WaitAsync(ct);
-            return Results.Text("done");
-        }));
-        server.Url = server._host.Url("/work");
+        await server.ListenAsync();
         return server;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _deadlines.Dispose();
-    }
-
     /// <summary>Completes after <see cref="Delay"/>, measured with the precise clock (see <see cref="DeadlineQueue"/>).</summary>
-    private Task WaitAsync()
+    protected override Task AnswerWhen()
     {
         var factor = 1 + (Jitter * ((2 * Random.Shared.NextDouble()) - 1));
-        return _deadlines.At(Stopwatch.GetTimestamp() + (long)(Delay.TotalSeconds * factor * Stopwatch.Frequency));
+        return Deadlines.At(Stopwatch.GetTimestamp() + (long)(Delay.TotalSeconds * factor * Stopwatch.Frequency));
     }
 }

@@ -4,9 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using PerfTesting.BackingServices;
 using PerfTesting.BackingServices.Fixtures;
-using PerfTesting.BackingServices.LocalProcesses;
 using Tests.Integration.BackingServices;
-using Tests.Shared;
 using static Tests.Integration.Registry.RegistryTesting;
 
 namespace Tests.Integration.Registry.SharedCache;
@@ -31,12 +29,8 @@ public sealed class SharedCacheTests(BackingServicesFixture fixture)
     public async Task UploadAndResetThroughA_AreSeenThroughB_AtOnce(BackingServiceKind kind)
     {
         var ct = TestContext.Current.CancellationToken;
-        await ProviderAvailability.SkipUnlessAvailableAsync(kind, ct);
-        var services = await fixture.GetAsync(kind, ct);
-        await using var redis = await RedisFor(services, ct);
-        var names = IsolatedNames.For(nameof(UploadAndResetThroughA_AreSeenThroughB_AtOnce));
-        await using var a = Start(services, names, redis.Endpoint);
-        await using var b = Start(services, names, redis.Endpoint);
+        await using var instances = await TwoInstances.StartAsync(fixture, kind, nameof(UploadAndResetThroughA_AreSeenThroughB_AtOnce), ct);
+        var (a, b) = (instances.A, instances.B);
         using var counters = new CacheCounters(b.Services);
         using var adminA = a.Admin();
         using var readerB = b.Reader();
@@ -71,12 +65,8 @@ public sealed class SharedCacheTests(BackingServicesFixture fixture)
     public async Task RepeatedMetadataRequests_OverTwoInstances_HitAtLeast90Percent(BackingServiceKind kind)
     {
         var ct = TestContext.Current.CancellationToken;
-        await ProviderAvailability.SkipUnlessAvailableAsync(kind, ct);
-        var services = await fixture.GetAsync(kind, ct);
-        await using var redis = await RedisFor(services, ct);
-        var names = IsolatedNames.For(nameof(RepeatedMetadataRequests_OverTwoInstances_HitAtLeast90Percent));
-        await using var a = Start(services, names, redis.Endpoint);
-        await using var b = Start(services, names, redis.Endpoint);
+        await using var instances = await TwoInstances.StartAsync(fixture, kind, nameof(RepeatedMetadataRequests_OverTwoInstances_HitAtLeast90Percent), ct);
+        var (a, b) = (instances.A, instances.B);
         using var adminA = a.Admin();
         var readers = new[] { a.Reader(), b.Reader() };
         const int Models = 5;
@@ -110,12 +100,11 @@ public sealed class SharedCacheTests(BackingServicesFixture fixture)
     public async Task RedisDown_RegistryAnswersFromTheStore_AndRedisBack_HitsResume(BackingServiceKind kind)
     {
         var ct = TestContext.Current.CancellationToken;
-        await ProviderAvailability.SkipUnlessAvailableAsync(kind, ct);
-        var services = await fixture.GetAsync(kind, ct);
+        var services = await fixture.GetIfAvailableAsync(kind, ct);
         // A Redis of this test's own, of the provider's kind: it is crashed half-way, which no other test may notice.
         await using var redis = await OwnRedis.StartAsync(services, ct);
         var names = IsolatedNames.For(nameof(RedisDown_RegistryAnswersFromTheStore_AndRedisBack_HitsResume));
-        await using var app = Start(services, names, redis.Endpoint);
+        await using var app = TwoInstances.StartInstance(services, names, redis.Endpoint);
         using var counters = new CacheCounters(app.Services);
         using var admin = app.Admin();
         (await admin.PutAsync("models/acme/steady/1.0.0", Zip(Archive(2048, 3)), ct)).EnsureSuccessStatusCode();
@@ -164,33 +153,11 @@ public sealed class SharedCacheTests(BackingServicesFixture fixture)
         Assert.Equal(0, app.ServerErrors);
     }
 
-    private static RegistryApp Start(PerfTesting.BackingServices.IBackingServices services, IsolatedNames names, string redis)
-    {
-        var app = new RegistryApp(services.Endpoints, names, new Dictionary<string, string?>
-        {
-            ["Performance:redis_cache_enabled"] = "true",
-            ["BackingServices:Redis"] = redis,
-        });
-        app.StartServer();
-        return app;
-    }
-
-    /// <summary>The provider's Redis, or (external endpoints without PERF_REDIS) a local redis-server.</summary>
-    private static async Task<RedisEndpoint> RedisFor(PerfTesting.BackingServices.IBackingServices services, CancellationToken ct) =>
-        services.Endpoints.Redis is { } shared
-            ? new RedisEndpoint(shared, null)
-            : await LocalRedis.StartAsync(cancellationToken: ct) is var local ? new RedisEndpoint(local.Endpoint, local) : throw new UnreachableException();
-
     private static async Task<string[]> ListAsync(HttpClient client, CancellationToken ct)
     {
         var page = await client.GetFromJsonAsync<JsonElement>("models?limit=100", ct);
         return page.GetProperty("items").EnumerateArray()
             .Select(m => $"{m.GetProperty("model_id").GetString()}/{m.GetProperty("version").GetString()}")
             .ToArray();
-    }
-
-    private sealed record RedisEndpoint(string Endpoint, LocalRedis? Owned) : IAsyncDisposable
-    {
-        public ValueTask DisposeAsync() => Owned?.DisposeAsync() ?? ValueTask.CompletedTask;
     }
 }

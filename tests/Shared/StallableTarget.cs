@@ -7,11 +7,12 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Tests.Integration.Distribution;
+namespace Tests.Shared;
 
 /// <summary>
 /// A Kestrel target on 127.0.0.1 that answers GET / at once, except during a stall window in which it
-/// holds every request until the window ends: the coordinated-omission case.
+/// holds every request until the window ends: the coordinated-omission case. Shared by the
+/// distributed-run tests and bench/DistributedBench (which never stalls it).
 /// </summary>
 internal sealed class StallableTarget : IAsyncDisposable
 {
