@@ -1,15 +1,14 @@
 using System.Globalization;
 using Registry.Models;
 using Registry.Resilience;
-using Registry.Storage;
 
 namespace Registry.Endpoints;
 
 /// <summary>
 /// GET of an archive: authorised first, then either a redirect to a presigned S3 URL (when that
 /// optimisation is on), or the local copy of the hot-archive cache (when that one is on), or the bytes
-/// streamed from the store through a pooled fixed-size buffer, so a 1 GiB archive costs the process one
-/// buffer, not a gigabyte.
+/// streamed from the store into the response's own pooled blocks, so a 1 GiB archive costs the process a
+/// few blocks, not a gigabyte.
 /// </summary>
 internal static class ModelDownload
 {
@@ -61,7 +60,7 @@ internal static class ModelDownload
                 // no store read, no catalog of the store's own, positional reads of the file.
                 SetContentHeaders(response, key, archive, range.Range);
                 var (offset, count) = range.Range is { } part ? (part.From, part.Length) : (0L, archive.SizeBytes);
-                var sentFromCache = await CachedFileBody.SendAsync(response, lease.Path, offset, count, services.Buffers, cancellationToken);
+                var sentFromCache = await CachedFileBody.SendAsync(response, lease.Path, offset, count, performance.StreamBufferBytes, cancellationToken);
                 if (sentFromCache != count && !cancellationToken.IsCancellationRequested)
                 {
                     // Cannot happen for a verified file unless something outside the registry cut it short.
@@ -83,7 +82,7 @@ internal static class ModelDownload
         long sent;
         try
         {
-            sent = await CopyAsync(content, response, range.Range?.Length ?? archive.SizeBytes, services.Buffers, cancellationToken);
+            sent = await CopyAsync(content, response, range.Range?.Length ?? archive.SizeBytes, performance.StreamBufferBytes, cancellationToken);
         }
         catch (BackingServiceUnavailableException e) when (response.HasStarted)
         {
@@ -96,6 +95,11 @@ internal static class ModelDownload
         }
 
         var expected = range.Range?.Length ?? archive.SizeBytes;
+        if (sent != expected && context.RequestAborted.IsCancellationRequested)
+        {
+            return Results.Empty; // the client went away: nothing to report to it
+        }
+
         if (sent != expected)
         {
             // The archive went away under the read (a reset deleted it after the catalog lookup).
@@ -136,28 +140,32 @@ internal static class ModelDownload
 
     // Never more than 'length' bytes: the AWS SDK's ByteRange(0, 0) asks for the whole object (an End of
     // 0 reads as unset), and writing past Content-Length is a 500. Found by MalformedInputTests ("bytes=0-0").
-    // Through the registry's own pooled buffer, not reads into the PipeWriter's memory: a block larger
-    // than Kestrel's 4 KiB comes from the shared ArrayPool, which a hundred downloads at once ran dry,
-    // and each miss allocated a new array (bench/registry-vs-direct.sh, allocations per byte doubled).
-    private static async Task<long> CopyAsync(Stream content, HttpResponse response, long length, StreamBufferPool buffers, CancellationToken cancellationToken)
+    // Each read goes straight into the response's own memory, a 64 KiB block of LargeBlockMemoryPool
+    // once the response has started: no buffer of the registry's and no copy in between. (With Kestrel's
+    // 4 KiB blocks this was tried and taken back: larger requests fell through to the shared ArrayPool,
+    // which a hundred downloads at once ran dry.)
+    private static async Task<long> CopyAsync(Stream content, HttpResponse response, long length, int readBytes, CancellationToken cancellationToken)
     {
-        var buffer = buffers.Rent();
-        try
+        var writer = response.BodyWriter;
+        long sent = 0;
+        while (sent < length)
         {
-            long sent = 0;
-            int read;
-            while (sent < length && (read = await content.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffers.BufferBytes, length - sent)), cancellationToken)) > 0)
+            var memory = writer.GetMemory(readBytes);
+            var read = await content.ReadAsync(memory[..(int)Math.Min(Math.Min(memory.Length, readBytes), length - sent)], cancellationToken);
+            if (read == 0)
             {
-                await response.Body.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-
-                sent += read;
+                break;
             }
 
-            return sent;
+            writer.Advance(read);
+            sent += read;
+            var flushed = await writer.FlushAsync(cancellationToken);
+            if (flushed.IsCompleted || flushed.IsCanceled)
+            {
+                break; // the client went away
+            }
         }
-        finally
-        {
-            buffers.Return(buffer);
-        }
+
+        return sent;
     }
 }

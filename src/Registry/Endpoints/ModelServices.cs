@@ -12,7 +12,6 @@ internal sealed record ModelServices(
     IModelCatalog Catalog,
     ArchiveStores Stores,
     ArchiveCache ArchiveCache,
-    StreamBufferPool Buffers,
     IOptions<RegistryOptions> Registry,
     IOptions<PerformanceOptions> Performance,
     IOptions<ClientLimitsOptions> ClientLimits,

@@ -95,7 +95,6 @@ internal static class RegistryServiceExtensions
         services.AddSingleton<PostgresArchiveStore>();
         services.AddSingleton<ArchiveStores>();
         services.AddSingleton<ArchiveCache>();
-        services.AddSingleton<StreamBufferPool>();
         services.AddMemoryCache();
         services.AddSingleton<DynamoDbModelCatalog>();
         builder.AddMetadataCache();

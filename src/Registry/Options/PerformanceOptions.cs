@@ -71,10 +71,14 @@ internal sealed class PerformanceOptions : IValidatableObject
     [Range(1, 604_800)]
     public int PresignedUrlExpirySeconds { get; set; } = 300;
 
-    /// <summary>Buffer used to copy an archive to the response. <value>Default: 81920 bytes.</value></summary>
+    /// <summary>
+    /// The most bytes of an archive read from the store (or the cache file) at a time, straight into the
+    /// response's memory. Up to 64 KiB is one block of the registry's transport pool; a larger read takes
+    /// memory from outside it. <value>Default: 65536 bytes.</value>
+    /// </summary>
     [ConfigurationKeyName("stream_buffer_bytes")]
     [Range(4096, 16 * 1024 * 1024)]
-    public int StreamBufferBytes { get; set; } = 81_920;
+    public int StreamBufferBytes { get; set; } = 65_536;
 
     /// <summary>Largest number of pooled connections to one S3 endpoint. <value>Default: 100.</value></summary>
     [ConfigurationKeyName("s3_max_connections")]

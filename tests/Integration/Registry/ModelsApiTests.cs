@@ -162,6 +162,41 @@ public sealed class ModelsApiTests(BackingServicesFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, download.StatusCode);
     }
 
+    // Reads go straight into the response's memory: smaller than a transport block, exactly one, and
+    // larger than one (memory from outside the registry's pool), from each store and from the cache,
+    // whole and in a range that ends mid-block. Byte-exact each time.
+    [Theory]
+    [InlineData("s3", false, 4096)]
+    [InlineData("s3", false, 65536)]
+    [InlineData("s3", false, 1048576)]
+    [InlineData("postgres", false, 65536)]
+    [InlineData("postgres", false, 1048576)]
+    [InlineData("s3", true, 4096)]
+    [InlineData("s3", true, 1048576)]
+    public async Task Download_IsByteExact_WhateverTheReadSize(string backend, bool cached, int readBytes)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await StartAsync(fixture, $"{nameof(Download_IsByteExact_WhateverTheReadSize)}-{backend}-{cached}-{readBytes}",
+            new Dictionary<string, string?>
+            {
+                ["Performance:storage_backend"] = backend,
+                ["Performance:archive_cache_enabled"] = cached ? "true" : "false",
+                ["Performance:stream_buffer_bytes"] = readBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            });
+        using var admin = app.Admin();
+        var bytes = Archive((3 << 20) + 12_345, 11);
+        (await admin.PutAsync("models/acme/sizes/1.0.0", Zip(bytes), ct)).EnsureSuccessStatusCode();
+
+        var whole = await admin.GetByteArrayAsync("models/acme/sizes/1.0.0/model.zip", ct);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "models/acme/sizes/1.0.0/model.zip");
+        request.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(70_000, 1_500_000);
+        using var part = await admin.SendAsync(request, ct);
+
+        Assert.Equal(bytes, whole);
+        Assert.Equal(HttpStatusCode.PartialContent, part.StatusCode);
+        Assert.Equal(bytes[70_000..1_500_001], await part.Content.ReadAsByteArrayAsync(ct));
+    }
+
     [Fact]
     public async Task Download_WithPresignedUrls_RedirectsToS3_OnlyAfterAuthentication()
     {

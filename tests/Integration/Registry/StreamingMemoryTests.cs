@@ -11,8 +11,8 @@ namespace Tests.Integration.Registry;
 /// <summary>
 /// A 1 GiB archive goes up and comes back down through the registry process (deployed defaults, server
 /// GC) without raising its peak resident memory by more than a few MiB: uploads are spooled to a
-/// temporary file and stored from it, downloads are copied from storage to the socket through one
-/// pooled buffer. Buffering either way would cost 1,024 MiB. Measured here: S3 0.0 MiB; PostgreSQL
+/// temporary file and stored from it, downloads are read from storage straight into the response's
+/// pooled blocks. Buffering either way would cost 1,024 MiB. Measured here: S3 0.0 MiB; PostgreSQL
 /// 10.4-12.7 MiB, which is the server GC's gen0 budget being walked through by the small per-chunk garbage
 /// of the reads before a collection (with DOTNET_GCgen0size=4 MiB it was 5.9 MiB), not retained bytes.
 /// </summary>
