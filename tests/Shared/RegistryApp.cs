@@ -8,8 +8,10 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using PerfTesting.BackingServices;
 using Registry.AppHost;
+using Registry.Hosting.Transport;
 
 namespace Tests.Shared;
 
@@ -104,6 +106,15 @@ public sealed class RegistryApp : WebApplicationFactory<Program>
         {
             services.AddSingleton<IStartupFilter>(new ServerErrorCounter(() => Interlocked.Increment(ref _serverErrors)));
         });
+    }
+
+    // The transport as the registry's own process has it. This factory adds Kestrel after the registry's
+    // services and after ConfigureWebHost (and its test services), and Kestrel's own memory pool factory
+    // would win; a registration made here, just before the host is built, comes after it.
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        builder.ConfigureServices(services => services.AddRegistryTransport());
+        return base.CreateHost(builder);
     }
 
     private sealed class ServerErrorCounter(Action onServerError) : IStartupFilter

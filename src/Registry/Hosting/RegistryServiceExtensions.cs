@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Options;
 using Registry.Auth;
@@ -67,13 +65,7 @@ internal static class RegistryServiceExtensions
             kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(limits.MinRequestBodyBytesPerSecond, grace);
             kestrel.Limits.MinResponseDataRate = new MinDataRate(limits.MinResponseBytesPerSecond, grace);
         });
-        // In place of Kestrel's 4 KiB-block pool (registered by the web host before this runs; the last
-        // registration is the one resolved): LargeBlockMemoryPool says why.
-        services.AddSingleton<IMemoryPoolFactory<byte>, LargeBlockMemoryPoolFactory>();
-        // A download writes faster than a client reads, so its flushes wait for the socket. With the
-        // default 64 KiB of write buffer every 80 KiB write waited, and each wait allocated four objects
-        // (18% of the S3 download path's bytes); with 256 KiB (resumed at half) about two in three do.
-        services.Configure<SocketTransportOptions>(sockets => sockets.MaxWriteBufferSize = 256 * 1024);
+        services.AddRegistryTransport();
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>

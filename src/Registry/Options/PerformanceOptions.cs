@@ -73,8 +73,8 @@ internal sealed class PerformanceOptions : IValidatableObject
 
     /// <summary>
     /// The most bytes of an archive read from the store (or the cache file) at a time, straight into the
-    /// response's memory. Up to 64 KiB is one block of the registry's transport pool; a larger read takes
-    /// memory from outside it. <value>Default: 65536 bytes.</value>
+    /// response's memory. A value above 64 KiB (one block of the registry's transport pool) reads 64 KiB
+    /// at a time. <value>Default: 65536 bytes.</value>
     /// </summary>
     [ConfigurationKeyName("stream_buffer_bytes")]
     [Range(4096, 16 * 1024 * 1024)]

@@ -162,9 +162,9 @@ public sealed class ModelsApiTests(BackingServicesFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, download.StatusCode);
     }
 
-    // Reads go straight into the response's memory: smaller than a transport block, exactly one, and
-    // larger than one (memory from outside the registry's pool), from each store and from the cache,
-    // whole and in a range that ends mid-block. Byte-exact each time.
+    // Reads go straight into the response's memory: smaller than a transport block, exactly one, and a
+    // setting larger than one (read a block at a time), from each store and from the cache, whole and
+    // in a range that ends mid-block. Byte-exact each time.
     [Theory]
     [InlineData("s3", false, 4096)]
     [InlineData("s3", false, 65536)]

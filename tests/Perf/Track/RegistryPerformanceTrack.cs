@@ -71,7 +71,7 @@ public sealed class RegistryPerformanceTrack(BackingServicesFixture fixture, ITe
         [
             ("presigned-urls", "Presigned-URL redirect: the registry authorises and redirects, clients fetch from S3 directly", new() { ["Performance:presigned_urls_enabled"] = "true" }),
             ("metadata-cache", "Metadata cache: catalog lookups served from memory (TTL 60 s)", new() { ["Performance:metadata_cache_enabled"] = "true" }),
-            ("large-buffers", "Streaming and connection settings: reads of up to 1 MiB from the store, 200 pooled S3 connections", new() { ["Performance:stream_buffer_bytes"] = "1048576", ["Performance:s3_max_connections"] = "200" }),
+            ("large-buffers", "Connection settings: 200 pooled S3 connections (and stream_buffer_bytes 1 MiB, which reads 64 KiB at a time, one transport block)", new() { ["Performance:stream_buffer_bytes"] = "1048576", ["Performance:s3_max_connections"] = "200" }),
             ("archive-cache", "Hot-archive cache: the archive filled once from S3 into a local disk copy (verified against its SHA-256), then served with file sends", new() { ["Performance:archive_cache_enabled"] = "true" }),
         ];
         foreach (var (name, description, settings) in optimisations)
