@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Polly.Timeout;
+using Registry.Storage;
 
 namespace Registry.Resilience;
 
@@ -18,7 +19,7 @@ namespace Registry.Resilience;
 /// goes through the pipeline, so each download counts once towards the breaker's throughput, and
 /// each read that fails counts as a failure.
 /// </remarks>
-internal sealed class GuardedReadStream : Stream
+internal sealed class GuardedReadStream : ForwardReadStream
 {
     private readonly Stream _inner;
     private readonly BackingService _service;
@@ -36,21 +37,6 @@ internal sealed class GuardedReadStream : Stream
         _readTimeout = readTimeout;
         _deadline = time.CreateTimer(static state => ((CancellationTokenSource)state!).Cancel(), _expired, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     // Pooled state machines: a read that waits for the network would otherwise allocate one per read.
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
@@ -75,16 +61,6 @@ internal sealed class GuardedReadStream : Stream
             _deadline.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         }
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     public override async ValueTask DisposeAsync()
     {

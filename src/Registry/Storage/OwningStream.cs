@@ -6,19 +6,9 @@ namespace Registry.Storage;
 /// A read-only stream that disposes an owner (an S3 response, a database command) with itself, and
 /// ends after <paramref name="limit"/> bytes when one is given.
 /// </summary>
-internal sealed class OwningStream(Stream inner, IDisposable owner, long limit = long.MaxValue) : Stream
+internal sealed class OwningStream(Stream inner, IDisposable owner, long limit = long.MaxValue) : ForwardReadStream
 {
     private long _remaining = limit;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public override int Read(byte[] buffer, int offset, int count) => Counted(inner.Read(buffer, offset, Allowed(count)));
 
@@ -32,9 +22,6 @@ internal sealed class OwningStream(Stream inner, IDisposable owner, long limit =
     private async ValueTask<int> ReadCountedAsync(Memory<byte> buffer, CancellationToken cancellationToken) =>
         Counted(await inner.ReadAsync(buffer[..Allowed(buffer.Length)], cancellationToken).ConfigureAwait(false));
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
     private int Allowed(int count) => (int)Math.Min(count, _remaining);
 
     private int Counted(int read)
@@ -46,16 +33,6 @@ internal sealed class OwningStream(Stream inner, IDisposable owner, long limit =
 
         return read;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
