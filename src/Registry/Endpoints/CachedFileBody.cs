@@ -2,15 +2,13 @@ namespace Registry.Endpoints;
 
 /// <summary>
 /// Sends a part of a hot-archive cache file as the response body: positional reads of the file straight
-/// into the response's own memory (64 KiB blocks of LargeBlockMemoryPool once the response has started),
-/// each then flushed.
+/// into the response's own memory (<see cref="ResponseBody"/>), each then flushed.
 /// </summary>
 /// <remarks>
 /// Not <c>HttpResponse.SendFileAsync</c>: Kestrel has no zero-copy send, and its fallback copies
 /// through a 16 KiB asynchronous FileStream, so every 16 KiB cost a thread-pool hop for the read. That
 /// was a tenth of the cached path's CPU samples (EventPipe, bench/registry-vs-direct.sh). The reads
-/// here are synchronous: the file was written and verified by this process and is read from the page
-/// cache, where a read of a block takes microseconds, less than the hop it replaces.
+/// here are synchronous (<see cref="FileSource"/>).
 /// </remarks>
 internal static class CachedFileBody
 {
@@ -18,26 +16,6 @@ internal static class CachedFileBody
     public static async Task<long> SendAsync(HttpResponse response, string path, long offset, long count, int readBytes, CancellationToken cancellationToken)
     {
         using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
-        var writer = response.BodyWriter;
-        long sent = 0;
-        while (sent < count)
-        {
-            var memory = writer.GetMemory(readBytes);
-            var read = RandomAccess.Read(file, memory.Span[..(int)Math.Min(Math.Min(memory.Length, readBytes), count - sent)], offset + sent);
-            if (read == 0)
-            {
-                break;
-            }
-
-            writer.Advance(read);
-            sent += read;
-            var flushed = await writer.FlushAsync(cancellationToken);
-            if (flushed.IsCompleted || flushed.IsCanceled)
-            {
-                break;
-            }
-        }
-
-        return sent;
+        return await ResponseBody.CopyAsync(new FileSource(file, offset), response, count, readBytes, cancellationToken);
     }
 }

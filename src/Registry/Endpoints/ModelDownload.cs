@@ -87,7 +87,7 @@ internal static class ModelDownload
         long sent;
         try
         {
-            sent = await CopyAsync(content, response, range.Range?.Length ?? archive.SizeBytes, readBytes, cancellationToken);
+            sent = await ResponseBody.CopyAsync(new StreamSource(content), response, range.Range?.Length ?? archive.SizeBytes, readBytes, cancellationToken);
         }
         catch (BackingServiceUnavailableException e) when (response.HasStarted)
         {
@@ -141,36 +141,5 @@ internal static class ModelDownload
         {
             response.ContentLength = archive.SizeBytes;
         }
-    }
-
-    // Never more than 'length' bytes: the AWS SDK's ByteRange(0, 0) asks for the whole object (an End of
-    // 0 reads as unset), and writing past Content-Length is a 500. Found by MalformedInputTests ("bytes=0-0").
-    // Each read goes straight into the response's own memory, a 64 KiB block of LargeBlockMemoryPool
-    // once the response has started: no buffer of the registry's and no copy in between. (With Kestrel's
-    // 4 KiB blocks this was tried and taken back: larger requests fell through to the shared ArrayPool,
-    // which a hundred downloads at once ran dry.)
-    private static async Task<long> CopyAsync(Stream content, HttpResponse response, long length, int readBytes, CancellationToken cancellationToken)
-    {
-        var writer = response.BodyWriter;
-        long sent = 0;
-        while (sent < length)
-        {
-            var memory = writer.GetMemory(readBytes);
-            var read = await content.ReadAsync(memory[..(int)Math.Min(Math.Min(memory.Length, readBytes), length - sent)], cancellationToken);
-            if (read == 0)
-            {
-                break;
-            }
-
-            writer.Advance(read);
-            sent += read;
-            var flushed = await writer.FlushAsync(cancellationToken);
-            if (flushed.IsCompleted || flushed.IsCanceled)
-            {
-                break; // the client went away
-            }
-        }
-
-        return sent;
     }
 }
