@@ -12,8 +12,8 @@ namespace Registry.Endpoints;
 /// </remarks>
 internal static class CachedFileBody
 {
-    /// <returns>The bytes sent; fewer than <paramref name="count"/> when the client went away or the file ended early.</returns>
-    public static async Task<long> SendAsync(HttpResponse response, string path, long offset, long count, int readBytes, CancellationToken cancellationToken)
+    /// <returns>The bytes sent (fewer than <paramref name="count"/> when the client went away or the file ended early) and whether the client went away.</returns>
+    public static async Task<BodyCopy> SendAsync(HttpResponse response, string path, long offset, long count, int readBytes, CancellationToken cancellationToken)
     {
         using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
         return await ResponseBody.CopyAsync(new FileSource(file, offset), response, count, readBytes, cancellationToken);

@@ -65,8 +65,9 @@ internal static class ModelDownload
                 // no store read, no catalog of the store's own, positional reads of the file.
                 SetContentHeaders(response, key, archive, range.Range);
                 var (offset, count) = range.Range is { } part ? (part.From, part.Length) : (0L, archive.SizeBytes);
-                var sentFromCache = await CachedFileBody.SendAsync(response, lease.Path, offset, count, readBytes, cancellationToken);
-                if (sentFromCache != count && !cancellationToken.IsCancellationRequested)
+                var fromCache = await CachedFileBody.SendAsync(response, lease.Path, offset, count, readBytes, cancellationToken);
+                var sentFromCache = fromCache.Sent;
+                if (sentFromCache != count && !fromCache.ClientGone && !cancellationToken.IsCancellationRequested)
                 {
                     // Cannot happen for a verified file unless something outside the registry cut it short.
                     services.Logger.LogWarning("Download of {Model} from the archive cache ended after {Sent} of {Expected} bytes", key, sentFromCache, count);
@@ -84,10 +85,10 @@ internal static class ModelDownload
 
         services.Metrics.RecordFirstByte(services.Time.GetElapsedTime(firstByteStarted));
         SetContentHeaders(response, key, archive, range.Range);
-        long sent;
+        BodyCopy copy;
         try
         {
-            sent = await ResponseBody.CopyAsync(new StreamSource(content), response, range.Range?.Length ?? archive.SizeBytes, readBytes, cancellationToken);
+            copy = await ResponseBody.CopyAsync(new StreamSource(content), response, range.Range?.Length ?? archive.SizeBytes, readBytes, cancellationToken);
         }
         catch (BackingServiceUnavailableException e) when (response.HasStarted)
         {
@@ -99,8 +100,9 @@ internal static class ModelDownload
             return Results.Empty;
         }
 
+        var sent = copy.Sent;
         var expected = range.Range?.Length ?? archive.SizeBytes;
-        if (sent != expected && context.RequestAborted.IsCancellationRequested)
+        if (sent != expected && (copy.ClientGone || context.RequestAborted.IsCancellationRequested))
         {
             return Results.Empty; // the client went away: nothing to report to it
         }

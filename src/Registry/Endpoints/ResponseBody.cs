@@ -14,8 +14,8 @@ namespace Registry.Endpoints;
 /// </remarks>
 internal static class ResponseBody
 {
-    /// <returns>The bytes sent: fewer than <paramref name="length"/> when the source ended early or the client went away.</returns>
-    public static async Task<long> CopyAsync<TSource>(TSource source, HttpResponse response, long length, int readBytes, CancellationToken cancellationToken)
+    /// <returns>The bytes sent (fewer than <paramref name="length"/> when the source ended early or the client went away) and whether the client went away.</returns>
+    public static async Task<BodyCopy> CopyAsync<TSource>(TSource source, HttpResponse response, long length, int readBytes, CancellationToken cancellationToken)
         where TSource : struct, IArchiveSource
     {
         var writer = response.BodyWriter;
@@ -34,10 +34,10 @@ internal static class ResponseBody
             var flushed = await writer.FlushAsync(cancellationToken);
             if (flushed.IsCompleted || flushed.IsCanceled)
             {
-                break; // the client went away
+                return new BodyCopy(sent, ClientGone: true);
             }
         }
 
-        return sent;
+        return new BodyCopy(sent, ClientGone: false);
     }
 }
