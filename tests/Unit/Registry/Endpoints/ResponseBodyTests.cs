@@ -2,6 +2,7 @@ using System.IO.Pipelines;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Registry.Endpoints;
+using Registry.Storage;
 
 namespace Tests.Unit.Registry.Endpoints;
 
@@ -113,34 +114,12 @@ public sealed class ResponseBodyTests
         public Task CompleteAsync() => writer.CompleteAsync().AsTask();
     }
 
-    private sealed class RecordingStream(Stream inner, List<int> reads) : Stream
+    private sealed class RecordingStream(Stream inner, List<int> reads) : ForwardReadStream
     {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
             reads.Add(buffer.Length);
             return await inner.ReadAsync(buffer, cancellationToken);
         }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
