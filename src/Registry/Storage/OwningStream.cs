@@ -8,6 +8,7 @@ namespace Registry.Storage;
 /// </summary>
 internal sealed class OwningStream(Stream inner, IDisposable owner, long limit = long.MaxValue) : ForwardReadStream
 {
+    private readonly bool _limited = limit != long.MaxValue;
     private long _remaining = limit;
 
     public override int Read(byte[] buffer, int offset, int count) => Counted(inner.Read(buffer, offset, Allowed(count)));
@@ -16,7 +17,7 @@ internal sealed class OwningStream(Stream inner, IDisposable owner, long limit =
     // one that waited for the network allocated one, 4% of the S3 download path's bytes; EventPipe
     // allocation ticks under bench/registry-vs-direct.sh).
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        _remaining == long.MaxValue ? inner.ReadAsync(buffer, cancellationToken) : ReadCountedAsync(buffer, cancellationToken);
+        _limited ? ReadCountedAsync(buffer, cancellationToken) : inner.ReadAsync(buffer, cancellationToken);
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<int> ReadCountedAsync(Memory<byte> buffer, CancellationToken cancellationToken) =>
@@ -26,7 +27,7 @@ internal sealed class OwningStream(Stream inner, IDisposable owner, long limit =
 
     private int Counted(int read)
     {
-        if (_remaining != long.MaxValue)
+        if (_limited)
         {
             _remaining -= read;
         }
