@@ -75,13 +75,18 @@ public sealed class DistributedRunTests(BackingServicesFixture fixture) : IDispo
 
         // A third of the arrivals fall in the stalled second and wait up to its end; measured from their
         // intended starts, the slowest 1% waited nearly the whole second, on one agent or on four (about
-        // 985 ms and 991 ms on a quiet machine). The upper bounds leave room for a machine loaded far beyond
-        // its two cores (1.62 s measured at load average 94); a merge that lost the stall (per-agent p99s
-        // averaged, seconds misaligned) would be far below the lower bounds.
-        Assert.InRange(single.Latency.P99, 800, 2_200);
-        Assert.InRange(merged.Latency.P99, 800, 2_200);
-        Assert.InRange(merged.Latency.P99 / single.Latency.P99, 0.6, 1.67);
-        Assert.InRange(merged.Latency.Max, 900, 2_500);
+        // 985 ms and 991 ms on a quiet machine). A merge that lost the stall (per-agent p99s averaged,
+        // seconds misaligned) would be far below the lower bounds. A busy machine only adds latency, on
+        // one agent and on four differently (2.3 s merged against 1.0 s single at load average 60), so
+        // there are no upper bounds in time: that the merge adds nothing is checked exactly instead,
+        // against the order statistics of the union of the agents' raw samples.
+        Assert.True(single.Latency.P99 >= 800, $"single-agent p99 {single.Latency.P99} ms: the stall is missing");
+        Assert.True(merged.Latency.P99 >= 800, $"merged p99 {merged.Latency.P99} ms: the stall is missing");
+        Assert.True(merged.Latency.Max >= 900, $"merged max {merged.Latency.Max} ms: the stall is missing");
+        var samples = merged.RawSamples.Select(s => s.LatencyMs).Order().ToList();
+        Assert.Equal(Rate * Seconds, samples.Count);
+        AssertWithinResolution(samples[(int)((0.99 * samples.Count) + 0.5) - 1], merged.Latency.P99);
+        AssertWithinResolution(samples[^1], merged.Latency.Max);
         Assert.Equal(Rate * Seconds, merged.Totals.Started);
     }
 

@@ -15,11 +15,15 @@ namespace Tests.Integration.Registry;
 /// pooled blocks. Buffering either way would cost 1,024 MiB. Measured here: S3 0.0 MiB; PostgreSQL
 /// 10.4-12.7 MiB, which is the server GC's gen0 budget being walked through by the small per-chunk garbage
 /// of the reads before a collection (with DOTNET_GCgen0size=4 MiB it was 5.9 MiB), not retained bytes.
+/// On a machine loaded far beyond its two cores the same garbage reached 37-54 MiB (load average 60): how
+/// much of it is touched before a collection depends on scheduling, so the bound is a fraction of the
+/// archive (what buffering would cost), not a figure of the quiet machine.
 /// </summary>
 public sealed class StreamingMemoryTests(BackingServicesFixture fixture)
 {
     private const long OneGiB = 1L << 30;
-    private const long AllowedGrowthBytes = 32L << 20;
+    // An eighth of the archive: buffering either way costs the whole archive, eight times this.
+    private const long AllowedGrowthBytes = OneGiB / 8;
 
     public static TheoryData<string> Backends => ["S3", "Postgres"];
 
