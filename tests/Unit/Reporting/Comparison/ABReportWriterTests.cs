@@ -19,7 +19,7 @@ public sealed class ABReportWriterTests
 
             var md = await File.ReadAllTextAsync(Path.Combine(directory, "report.md"), TestContext.Current.CancellationToken);
             Assert.Contains("A = **base** `aaaa`", md, StringComparison.Ordinal);
-            Assert.Contains("| metric | A | B | change | confidence interval | resolves | p-value | verdict | why |", md, StringComparison.Ordinal);
+            Assert.Contains("| metric | A (median) | B (median) | per-round change | confidence interval | resolves | p-value | verdict | why |", md, StringComparison.Ordinal);
             Assert.Contains("❌ Regressed", md, StringComparison.Ordinal);
             Assert.Contains("+10.0%", md, StringComparison.Ordinal);
 
