@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Follows README "Your first performance test in five minutes" in a new folder outside the repository,
-# with the files of samples/FirstPerfTest (the README shows them verbatim) and the packages in
+# Follows docs/getting-started.md ("Your first performance test in five minutes") in a new folder outside the repository,
+# with the files of samples/FirstPerfTest (the page shows them verbatim) and the packages in
 # artifacts/feed (run `dotnet pack Registry.sln -c Release -o artifacts/feed` first, as .ci/run does):
 #   1. dotnet test           -> fails: no baseline yet; the received file and the reports are written
 #   2. dotnet perftest accept -> the received file becomes Baselines/NAME.json

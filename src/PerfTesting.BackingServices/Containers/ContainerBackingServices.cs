@@ -62,7 +62,7 @@ public sealed class ContainerBackingServices : IBackingServices
                 $"The containers provider needs a Docker engine, and none answers at {DockerEngineProbe.Host}. "
                 + "Start Docker (Docker Desktop, or `sudo systemctl start docker`), or point DOCKER_HOST at a running engine; "
                 + "or run without Docker: PERF_SERVICES=local starts the same services as local processes "
-                + "(needs Node.js and npm for S3/DynamoDB, the PostgreSQL server binaries, redis-server; see the package README, \"Without Docker\").");
+                + "(needs Node.js and npm for S3/DynamoDB, the PostgreSQL server binaries, redis-server; see the PerfTesting.BackingServices README, \"Without Docker\").");
         }
 
         var choice = AwsContainerSelection.Parse(System.Environment.GetEnvironmentVariable(AwsContainerSelection.Variable));
