@@ -7,7 +7,8 @@ namespace PerfTesting.Baselines;
 /// regression, a missing baseline, a baseline from another environment) writes <c>NAME.received.json</c>
 /// beside it, and a passing one writes none. With <c>PERF_ACCEPT=1</c> the received file (what the previous
 /// run measured, the one you reviewed) becomes the baseline; when nothing was received, this run becomes the
-/// baseline if there is none yet or if it improved on it; otherwise the run is compared as usual. Returns findings and never throws for a verdict: the xunit
+/// baseline if there is none yet or if it passed with a verdict other than Same (Improved, Inconclusive); a
+/// regression is compared as usual, so it fails and writes its received file for review first. Returns findings and never throws for a verdict: the xunit
 /// layer decides.
 /// </summary>
 public static class BaselineCheck
@@ -67,9 +68,10 @@ public static class BaselineCheck
             return new BaselineOutcome(current.Name, BaselineStatus.NotComparable, comparison, received) { Informational = options.InformationalAcrossEnvironments };
         }
 
-        if ((accept ?? AcceptRequested) && comparison.Overall == Verdict.Improved)
+        if ((accept ?? AcceptRequested) && comparison.Overall is Verdict.Improved or Verdict.Inconclusive)
         {
-            // Accept mode with nothing received: an improvement (a passing run, so it wrote no received file) becomes the baseline.
+            // Accept mode with nothing received: a passing run that differs (improved, or one the old baseline cannot
+            // judge, such as a baseline without per-second histograms) wrote no received file, so it becomes the baseline.
             var path = await store.WriteBaselineAsync(current, cancellationToken).ConfigureAwait(false);
             return new BaselineOutcome(current.Name, BaselineStatus.Accepted, comparison, path) { AcceptedFrom = AcceptSource.ThisRun };
         }

@@ -148,7 +148,7 @@ public sealed class BaselineStoreTests : IDisposable
 
         Assert.Equal(BaselineStatus.Accepted, outcome.Status);
         Assert.Equal(AcceptSource.ThisRun, outcome.AcceptedFrom);
-        Assert.Contains("improved on the baseline", ComparisonTable.Render(outcome), StringComparison.Ordinal);
+        Assert.Contains("this run passed (Improved)", ComparisonTable.Render(outcome), StringComparison.Ordinal);
         Assert.Equal(SyntheticRuns.Snapshot(medianMs: 4, seed: 2), await store.LoadAsync("download", ct), new SnapshotComparer());
     }
 
