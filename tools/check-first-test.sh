@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Follows README "Your first performance test in five minutes" in a new folder outside the repository,
-# with the files of samples/FirstPerfTest (the README shows them verbatim) and the packages in
+# Follows docs/getting-started.md ("Your first performance test in five minutes") in a new folder outside the repository,
+# with the files of samples/FirstPerfTest (the page shows them verbatim) and the packages in
 # artifacts/feed (run `dotnet pack Registry.sln -c Release -o artifacts/feed` first, as .ci/run does):
 #   1. dotnet test           -> fails: no baseline yet; the received file and the reports are written
 #   2. dotnet perftest accept -> the received file becomes Baselines/NAME.json
-#   3. dotnet test           -> passes; the HTML report is rendered in headless Chromium (tools/render-report.sh)
+#   3. dotnet test           -> passes and leaves no received file; the HTML report is rendered in headless Chromium (tools/render-report.sh)
 #   4. SEARCH_DELAY_MS=300 dotnet test -> fails on the SLA (p50 above 200 ms), with the SLA table
 # Every check names what it expected. Leaves the folder in artifacts/first-perf-test for inspection.
 set -euo pipefail
@@ -26,6 +26,7 @@ run() { echo "+ $*" | tee -a "$log"; "$@" 2>&1 | tee -a "$log.step" >> "$log"; }
 rm -f "$log.step"; start=$(date +%s)
 if run dotnet test; then echo "FAIL: step 1 passed; it must fail for the missing baseline"; exit 1; fi
 grep -q "none committed" "$log.step" || { echo "FAIL: step 1 did not say the baseline is missing"; cat "$log.step"; exit 1; }
+grep -q "failed: no baseline is committed (the SLA was met)" "$log.step" || { echo "FAIL: step 1's failure does not name the missing baseline first"; cat "$log.step"; exit 1; }
 grep -q "\[  1s\]" "$log.step" || { echo "FAIL: step 1 showed no per-second progress at the default verbosity"; exit 1; }
 received=(Baselines/*.received.json)
 [ -f "${received[0]}" ] || { echo "FAIL: step 1 wrote no Baselines/*.received.json in the project folder"; exit 1; }
@@ -47,6 +48,8 @@ echo "step 2: accepted ${baselines[0]}"
 
 rm -f "$log.step"; start=$(date +%s)
 run dotnet test || { echo "FAIL: step 3 failed against the accepted baseline"; cat "$log.step"; exit 1; }
+leftover=(Baselines/*.received.json)
+[ ! -e "${leftover[0]}" ] || { echo "FAIL: step 3 passed but left ${leftover[*]} (a passing run writes no received file)"; exit 1; }
 html=(TestResults/perf/*/report.html)
 [ -f "${html[0]}" ] || { echo "FAIL: no TestResults/perf/*/report.html"; exit 1; }
 bash "$repo/tools/render-report.sh" "$work/${html[0]}" "$repo/artifacts/first-perf-test-report.png"

@@ -5,7 +5,8 @@ using PerfTesting.BackingServices.LocalProcesses;
 namespace PerfTesting.BackingServices;
 
 /// <summary>
-/// Starts the backing services with the provider chosen as DESIGN.md says: an explicit
+/// Starts the backing services a test asks for (<see cref="BackingService"/>; every one when it does not say)
+/// with the provider chosen thus: an explicit
 /// <c>PERF_SERVICES=containers|local|external</c> wins; otherwise containers where a Docker engine
 /// answers, else local processes. A provider that was asked for and cannot start fails loudly.
 /// </summary>
@@ -42,25 +43,40 @@ public static class BackingServicesLauncher
         return await dockerAnswers().ConfigureAwait(false) ? BackingServiceKind.Containers : BackingServiceKind.LocalProcesses;
     }
 
-    /// <summary>Starts the services the environment asks for.</summary>
+    /// <summary>Starts every service with the provider the environment asks for.</summary>
     /// <param name="cancellationToken">Stops the start.</param>
     /// <returns>The running services; dispose them to stop them.</returns>
-    public static async Task<IBackingServices> StartAsync(CancellationToken cancellationToken = default)
+    public static Task<IBackingServices> StartAsync(CancellationToken cancellationToken = default) =>
+        StartAsync(BackingService.All, cancellationToken);
+
+    /// <summary>Starts only <paramref name="services"/> with the provider the environment asks for.</summary>
+    /// <param name="services">What the test needs, e.g. <c>BackingService.Postgres</c>.</param>
+    /// <param name="cancellationToken">Stops the start.</param>
+    /// <returns>The running services; dispose them to stop them.</returns>
+    public static async Task<IBackingServices> StartAsync(BackingService services, CancellationToken cancellationToken = default)
     {
         var requested = ParseSelection(System.Environment.GetEnvironmentVariable(SelectionVariable));
         var kind = await ChooseAsync(requested, () => DockerEngineProbe.AnswersAsync(cancellationToken)).ConfigureAwait(false);
-        return await StartAsync(kind, cancellationToken).ConfigureAwait(false);
+        return await StartAsync(kind, services, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Starts the services with the given provider.</summary>
+    /// <summary>Starts every service with the given provider.</summary>
     /// <param name="kind">The provider.</param>
     /// <param name="cancellationToken">Stops the start.</param>
     /// <returns>The running services; dispose them to stop them.</returns>
-    public static async Task<IBackingServices> StartAsync(BackingServiceKind kind, CancellationToken cancellationToken = default) => kind switch
+    public static Task<IBackingServices> StartAsync(BackingServiceKind kind, CancellationToken cancellationToken = default) =>
+        StartAsync(kind, BackingService.All, cancellationToken);
+
+    /// <summary>Starts only <paramref name="services"/> with the given provider.</summary>
+    /// <param name="kind">The provider.</param>
+    /// <param name="services">What the test needs.</param>
+    /// <param name="cancellationToken">Stops the start.</param>
+    /// <returns>The running services; dispose them to stop them.</returns>
+    public static async Task<IBackingServices> StartAsync(BackingServiceKind kind, BackingService services, CancellationToken cancellationToken = default) => kind switch
     {
-        BackingServiceKind.Containers => await ContainerBackingServices.StartAsync(cancellationToken).ConfigureAwait(false),
-        BackingServiceKind.LocalProcesses => await LocalProcessBackingServices.StartAsync(cancellationToken).ConfigureAwait(false),
-        BackingServiceKind.External => ExternalBackingServices.FromEnvironment(),
+        BackingServiceKind.Containers => await ContainerBackingServices.StartAsync(services, cancellationToken).ConfigureAwait(false),
+        BackingServiceKind.LocalProcesses => await LocalProcessBackingServices.StartAsync(services, TimeProvider.System, cancellationToken).ConfigureAwait(false),
+        BackingServiceKind.External => ExternalBackingServices.FromEnvironment(services),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown provider"),
     };
 }

@@ -19,11 +19,11 @@ public sealed class ContainerBackingServices : IBackingServices
     /// for speed; its arguments come first, so these later ones win.</summary>
     private static readonly string[] DurablePostgres = ["-c", "fsync=on", "-c", "full_page_writes=on", "-c", "synchronous_commit=on"];
 
-    private readonly IContainer _aws;
-    private readonly PostgreSqlContainer _postgres;
-    private readonly RedisContainer _redis;
+    private readonly IContainer? _aws;
+    private readonly PostgreSqlContainer? _postgres;
+    private readonly RedisContainer? _redis;
 
-    private ContainerBackingServices(IContainer aws, PostgreSqlContainer postgres, RedisContainer redis, BackingServiceEndpoints endpoints, string description, string redisImage)
+    private ContainerBackingServices(IContainer? aws, PostgreSqlContainer? postgres, RedisContainer? redis, BackingServiceEndpoints endpoints, string description, string redisImage)
     {
         _aws = aws;
         _postgres = postgres;
@@ -45,31 +45,62 @@ public sealed class ContainerBackingServices : IBackingServices
     /// <summary>Removes orphaned containers, chooses the images and starts the three containers.</summary>
     /// <param name="cancellationToken">Stops the start.</param>
     /// <returns>The running services.</returns>
-    public static async Task<ContainerBackingServices> StartAsync(CancellationToken cancellationToken = default)
+    public static Task<ContainerBackingServices> StartAsync(CancellationToken cancellationToken = default) =>
+        StartAsync(BackingService.All, cancellationToken);
+
+    /// <summary>Removes orphaned containers, chooses the images and starts only the containers <paramref name="services"/> needs.</summary>
+    /// <param name="services">What to start (S3 and DynamoDB share one container).</param>
+    /// <param name="cancellationToken">Stops the start.</param>
+    /// <returns>The running services; the others' endpoints are absent.</returns>
+    public static async Task<ContainerBackingServices> StartAsync(BackingService services, CancellationToken cancellationToken = default)
     {
+        // Testcontainers reads the engine's settings at first use and has none when no engine answers (its
+        // docker client builder is then null): name that cause instead of the NullReferenceException it leads to.
+        if (!await DockerEngineProbe.AnswersAsync(cancellationToken).ConfigureAwait(false))
+        {
+            throw new BackingServicesUnavailableException(
+                $"The containers provider needs a Docker engine, and none answers at {DockerEngineProbe.Host}. "
+                + "Start Docker (Docker Desktop, or `sudo systemctl start docker`), or point DOCKER_HOST at a running engine; "
+                + "or run without Docker: PERF_SERVICES=local starts the same services as local processes "
+                + "(needs Node.js and npm for S3/DynamoDB, the PostgreSQL server binaries, redis-server; see the PerfTesting.BackingServices README, \"Without Docker\").");
+        }
+
         var choice = AwsContainerSelection.Parse(System.Environment.GetEnvironmentVariable(AwsContainerSelection.Variable));
+        var needsAws = (services & (BackingService.S3 | BackingService.DynamoDb)) != 0;
         IContainer? aws = null;
         PostgreSqlContainer? postgres = null;
         RedisContainer? redis = null;
-        var plan = "(no engine answered)";
+        var plan = "(the images were not chosen yet)";
         try
         {
             var images = await ChooseImagesAsync(choice, cancellationToken).ConfigureAwait(false);
-            plan = images.ToString();
+            plan = images.Describe(services);
             var labels = RunOwner.Labels;
-            aws = images.Aws == AwsContainerChoice.Emulators
-                ? EmulatorsContainer.Build(images.AwsImage, labels)
-                : new LocalStackBuilder(images.AwsImage).WithLabel(labels.ToDictionary()).Build();
-            postgres = new PostgreSqlBuilder(images.PostgresImage).WithCommand(DurablePostgres).WithLabel(labels.ToDictionary()).Build();
-            redis = RedisContainers.Build(images.RedisImage, labels);
-            await Task.WhenAll(aws.StartAsync(cancellationToken), postgres.StartAsync(cancellationToken), redis.StartAsync(cancellationToken)).ConfigureAwait(false);
+            if (needsAws)
+            {
+                aws = images.Aws == AwsContainerChoice.Emulators
+                    ? EmulatorsContainer.Build(images.AwsImage, labels)
+                    : new LocalStackBuilder(images.AwsImage).WithLabel(labels.ToDictionary()).Build();
+            }
+
+            if (services.HasFlag(BackingService.Postgres))
+            {
+                postgres = new PostgreSqlBuilder(images.PostgresImage).WithCommand(DurablePostgres).WithLabel(labels.ToDictionary()).Build();
+            }
+
+            if (services.HasFlag(BackingService.Redis))
+            {
+                redis = RedisContainers.Build(images.RedisImage, labels);
+            }
+
+            await Task.WhenAll(new IContainer?[] { aws, postgres, redis }.OfType<IContainer>().Select(c => c.StartAsync(cancellationToken))).ConfigureAwait(false);
 
             var endpoints = new BackingServiceEndpoints(
                 BackingServiceKind.Containers,
-                AwsEndpointOf(aws, images.Aws, s3: true),
-                AwsEndpointOf(aws, images.Aws, s3: false),
-                ConnectionStringOf(postgres),
-                RedisEndpointOf(redis));
+                aws is not null && services.HasFlag(BackingService.S3) ? AwsEndpointOf(aws, images.Aws, s3: true) : null,
+                aws is not null && services.HasFlag(BackingService.DynamoDb) ? AwsEndpointOf(aws, images.Aws, s3: false) : null,
+                postgres is null ? null : ConnectionStringOf(postgres),
+                redis is null ? null : RedisEndpointOf(redis));
             return new ContainerBackingServices(aws, postgres, redis, endpoints, plan, images.RedisImage);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -84,8 +115,8 @@ public sealed class ContainerBackingServices : IBackingServices
 
             throw new BackingServicesUnavailableException(
                 $"The containers provider could not start {plan}: {e.Message} "
-                + "It needs a running Docker engine (DOCKER_HOST) and its images, pulled or built without a registry by "
-                + "`bash tools/docker/engine.sh start` (then `eval \"$(bash tools/docker/engine.sh env)\"`). "
+                + "A Docker engine answers; the images must be in it or pullable from a registry it can reach "
+                + "(set PERF_POSTGRES_IMAGE, PERF_REDIS_IMAGE, PERF_LOCALSTACK_IMAGE or PERF_EMULATORS_IMAGE to images you have; see the package README). "
                 + "Use PERF_SERVICES=local to run without Docker.",
                 e);
         }
@@ -94,7 +125,7 @@ public sealed class ContainerBackingServices : IBackingServices
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await Task.WhenAll(_aws.DisposeAsync().AsTask(), _postgres.DisposeAsync().AsTask(), _redis.DisposeAsync().AsTask()).ConfigureAwait(false);
+        await Task.WhenAll(new IAsyncDisposable?[] { _aws, _postgres, _redis }.OfType<IAsyncDisposable>().Select(c => c.DisposeAsync().AsTask())).ConfigureAwait(false);
     }
 
     private static async Task<ImagePlan> ChooseImagesAsync(AwsContainerChoice choice, CancellationToken cancellationToken)
@@ -163,7 +194,25 @@ public sealed class ContainerBackingServices : IBackingServices
 
     private sealed record ImagePlan(AwsContainerChoice Aws, string AwsImage, string PostgresImage, string RedisImage)
     {
-        public override string ToString() =>
-            $"{(Aws == AwsContainerChoice.Emulators ? "s3rver + dynalite" : "LocalStack")} ({AwsImage}), PostgreSQL ({PostgresImage}, durable: fsync, full_page_writes, synchronous_commit on) and Redis ({RedisImage})";
+        public string Describe(BackingService services)
+        {
+            var parts = new List<string>();
+            if ((services & (BackingService.S3 | BackingService.DynamoDb)) != 0)
+            {
+                parts.Add($"{(Aws == AwsContainerChoice.Emulators ? "s3rver + dynalite" : "LocalStack")} ({AwsImage})");
+            }
+
+            if (services.HasFlag(BackingService.Postgres))
+            {
+                parts.Add($"PostgreSQL ({PostgresImage}, durable: fsync, full_page_writes, synchronous_commit on)");
+            }
+
+            if (services.HasFlag(BackingService.Redis))
+            {
+                parts.Add($"Redis ({RedisImage})");
+            }
+
+            return parts.Count == 0 ? "nothing" : string.Join(", ", parts);
+        }
     }
 }

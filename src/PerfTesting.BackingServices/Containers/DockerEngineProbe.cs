@@ -7,11 +7,14 @@ public static class DockerEngineProbe
 {
     private const string DefaultHost = "unix:///var/run/docker.sock";
 
+    /// <summary>Where the probe asks: DOCKER_HOST, else the default unix socket.</summary>
+    public static string Host => System.Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } configured ? configured : DefaultHost;
+
     /// <summary>True when the engine answers <c>GET /_ping</c> within two seconds.</summary>
     /// <param name="cancellationToken">Stops the probe.</param>
     public static async Task<bool> AnswersAsync(CancellationToken cancellationToken = default)
     {
-        var host = System.Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } configured ? configured : DefaultHost;
+        var host = Host;
         if (!Uri.TryCreate(host, UriKind.Absolute, out var uri))
         {
             return false;

@@ -29,12 +29,19 @@ public sealed class ExternalBackingServices : IBackingServices
     /// <summary>Reads the endpoints from <paramref name="variables"/> (the process environment by default).</summary>
     /// <param name="variables">Looks up an environment variable; null means not set.</param>
     /// <returns>The endpoints.</returns>
-    public static ExternalBackingServices FromEnvironment(Func<string, string?>? variables = null)
+    public static ExternalBackingServices FromEnvironment(Func<string, string?>? variables = null) =>
+        FromEnvironment(BackingService.All, variables);
+
+    /// <summary>Reads the endpoints of <paramref name="services"/>: PERF_POSTGRES is required only when PostgreSQL is asked for.</summary>
+    /// <param name="services">What the test needs.</param>
+    /// <param name="variables">Looks up an environment variable; null means not set.</param>
+    /// <returns>The endpoints.</returns>
+    public static ExternalBackingServices FromEnvironment(BackingService services, Func<string, string?>? variables = null)
     {
         variables ??= System.Environment.GetEnvironmentVariable;
         string? Read(string name) => variables(name) is { Length: > 0 } value ? value : null;
 
-        var postgres = Read(PostgresVariable) ?? throw new BackingServicesUnavailableException(
+        var postgres = !services.HasFlag(BackingService.Postgres) ? null : Read(PostgresVariable) ?? throw new BackingServicesUnavailableException(
             $"PERF_SERVICES=external needs {PostgresVariable} (an Npgsql connection string), plus {S3UrlVariable} and {DynamoDbUrlVariable} "
             + "for LocalStack or emulators (leave them unset for real AWS), AWS_REGION and AWS credentials.");
         var region = Read("AWS_REGION") ?? Read("AWS_DEFAULT_REGION") ?? AwsEndpoint.DefaultRegion;
@@ -55,7 +62,11 @@ public sealed class ExternalBackingServices : IBackingServices
         }
 
         return new ExternalBackingServices(new BackingServiceEndpoints(
-            BackingServiceKind.External, Endpoint(S3UrlVariable), Endpoint(DynamoDbUrlVariable), postgres, Read(RedisVariable)));
+            BackingServiceKind.External,
+            services.HasFlag(BackingService.S3) ? Endpoint(S3UrlVariable) : null,
+            services.HasFlag(BackingService.DynamoDb) ? Endpoint(DynamoDbUrlVariable) : null,
+            postgres,
+            services.HasFlag(BackingService.Redis) ? Read(RedisVariable) : null));
     }
 
     /// <inheritdoc />

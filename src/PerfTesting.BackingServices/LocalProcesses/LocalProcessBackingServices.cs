@@ -3,16 +3,16 @@ using System.Globalization;
 namespace PerfTesting.BackingServices.LocalProcesses;
 
 /// <summary>
-/// s3rver, dynalite, PostgreSQL and Redis as local processes on free loopback ports, each with a temporary
+/// s3rver, dynalite, PostgreSQL and Redis (each only when asked for) as local processes on free loopback ports, each with a temporary
 /// data directory; everything is stopped and deleted on dispose, or by the watchdogs if this
 /// process dies first.
 /// </summary>
 public sealed class LocalProcessBackingServices : IBackingServices
 {
     private readonly IReadOnlyList<WatchedProcess> _processes;
-    private readonly LocalRedis _redis;
+    private readonly LocalRedis? _redis;
 
-    private LocalProcessBackingServices(BackingServiceEndpoints endpoints, IReadOnlyList<WatchedProcess> processes, LocalRedis redis)
+    private LocalProcessBackingServices(BackingServiceEndpoints endpoints, IReadOnlyList<WatchedProcess> processes, LocalRedis? redis)
     {
         Endpoints = endpoints;
         _processes = processes;
@@ -22,41 +22,55 @@ public sealed class LocalProcessBackingServices : IBackingServices
     /// <inheritdoc />
     public BackingServiceEndpoints Endpoints { get; }
 
-    /// <summary>Installs the emulators if needed and starts all three services in parallel.</summary>
+    /// <summary>Installs the emulators if needed and starts every service in parallel.</summary>
     /// <param name="cancellationToken">Stops the start.</param>
     /// <returns>The running services.</returns>
     public static Task<LocalProcessBackingServices> StartAsync(CancellationToken cancellationToken = default) =>
-        StartAsync(TimeProvider.System, cancellationToken);
+        StartAsync(BackingService.All, TimeProvider.System, cancellationToken);
 
-    /// <summary>Installs the emulators if needed and starts all three services in parallel.</summary>
+    /// <summary>Installs the emulators if needed and starts every service in parallel.</summary>
     /// <param name="time">The clock of every wait and time limit of the start.</param>
     /// <param name="cancellationToken">Stops the start.</param>
     /// <returns>The running services.</returns>
-    public static async Task<LocalProcessBackingServices> StartAsync(TimeProvider time, CancellationToken cancellationToken = default)
+    public static Task<LocalProcessBackingServices> StartAsync(TimeProvider time, CancellationToken cancellationToken = default) =>
+        StartAsync(BackingService.All, time, cancellationToken);
+
+    /// <summary>
+    /// Starts only <paramref name="services"/>, in parallel: Node.js, npm and the emulators are needed only for S3
+    /// or DynamoDB, the PostgreSQL server binaries only for PostgreSQL, redis-server only for Redis.
+    /// </summary>
+    /// <param name="services">What to start.</param>
+    /// <param name="time">The clock of every wait and time limit of the start.</param>
+    /// <param name="cancellationToken">Stops the start.</param>
+    /// <returns>The running services; the others' endpoints are absent.</returns>
+    public static async Task<LocalProcessBackingServices> StartAsync(BackingService services, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(time);
-        var packages = await EmulatorPackages.EnsureInstalledAsync(time, cancellationToken).ConfigureAwait(false);
-        var s3 = StartS3rverAsync(packages, time, cancellationToken);
-        var dynamo = StartDynaliteAsync(packages, time, cancellationToken);
-        var postgres = LocalPostgres.StartAsync(time, cancellationToken);
-        var redis = LocalRedis.StartAsync(time, cancellationToken: cancellationToken);
+        var packages = (services & (BackingService.S3 | BackingService.DynamoDb)) != 0
+            ? await EmulatorPackages.EnsureInstalledAsync(time, cancellationToken).ConfigureAwait(false)
+            : null;
+        var s3 = services.HasFlag(BackingService.S3) ? StartS3rverAsync(packages!, time, cancellationToken) : null;
+        var dynamo = services.HasFlag(BackingService.DynamoDb) ? StartDynaliteAsync(packages!, time, cancellationToken) : null;
+        var postgres = services.HasFlag(BackingService.Postgres) ? LocalPostgres.StartAsync(time, cancellationToken) : null;
+        var redis = services.HasFlag(BackingService.Redis) ? LocalRedis.StartAsync(time, cancellationToken: cancellationToken) : null;
+        var starts = new Task?[] { s3, dynamo, postgres, redis }.OfType<Task>().ToList();
         try
         {
-            await Task.WhenAll(s3, dynamo, postgres, redis).ConfigureAwait(false);
+            await Task.WhenAll(starts).ConfigureAwait(false);
         }
         catch
         {
-            if (redis.IsCompletedSuccessfully)
+            if (redis is { IsCompletedSuccessfully: true })
             {
                 await redis.Result.DisposeAsync().ConfigureAwait(false);
             }
 
-            foreach (var started in new[] { s3, dynamo }.Where(t => t.IsCompletedSuccessfully))
+            foreach (var started in new[] { s3, dynamo }.Where(t => t is { IsCompletedSuccessfully: true }))
             {
-                await started.Result.Item1.DisposeAsync().ConfigureAwait(false);
+                await started!.Result.Item1.DisposeAsync().ConfigureAwait(false);
             }
 
-            if (postgres.IsCompletedSuccessfully)
+            if (postgres is { IsCompletedSuccessfully: true })
             {
                 await postgres.Result.Process.DisposeAsync().ConfigureAwait(false);
             }
@@ -64,16 +78,33 @@ public sealed class LocalProcessBackingServices : IBackingServices
             throw;
         }
 
-        var (s3Process, s3Url) = await s3.ConfigureAwait(false);
-        var (dynamoProcess, dynamoUrl) = await dynamo.ConfigureAwait(false);
-        var (postgresProcess, connectionString) = await postgres.ConfigureAwait(false);
-        var endpoints = new BackingServiceEndpoints(
-            BackingServiceKind.LocalProcesses,
-            new AwsEndpoint(s3Url, AwsEndpoint.DefaultRegion, AwsCredentials.S3rver, IsEmulator: true),
-            new AwsEndpoint(dynamoUrl, AwsEndpoint.DefaultRegion, AwsCredentials.LocalStack, IsEmulator: true),
-            connectionString,
-            (await redis.ConfigureAwait(false)).Endpoint);
-        return new LocalProcessBackingServices(endpoints, [s3Process, dynamoProcess, postgresProcess], await redis.ConfigureAwait(false));
+        var processes = new List<WatchedProcess>();
+        AwsEndpoint? s3Endpoint = null, dynamoEndpoint = null;
+        string? connectionString = null;
+        if (s3 is not null)
+        {
+            var (process, url) = await s3.ConfigureAwait(false);
+            processes.Add(process);
+            s3Endpoint = new AwsEndpoint(url, AwsEndpoint.DefaultRegion, AwsCredentials.S3rver, IsEmulator: true);
+        }
+
+        if (dynamo is not null)
+        {
+            var (process, url) = await dynamo.ConfigureAwait(false);
+            processes.Add(process);
+            dynamoEndpoint = new AwsEndpoint(url, AwsEndpoint.DefaultRegion, AwsCredentials.LocalStack, IsEmulator: true);
+        }
+
+        if (postgres is not null)
+        {
+            var started = await postgres.ConfigureAwait(false);
+            processes.Add(started.Process);
+            connectionString = started.ConnectionString;
+        }
+
+        var localRedis = redis is null ? null : await redis.ConfigureAwait(false);
+        var endpoints = new BackingServiceEndpoints(BackingServiceKind.LocalProcesses, s3Endpoint, dynamoEndpoint, connectionString, localRedis?.Endpoint);
+        return new LocalProcessBackingServices(endpoints, processes, localRedis);
     }
 
     /// <summary>Each process's state and last output lines, for a test's failure message.</summary>
@@ -82,7 +113,7 @@ public sealed class LocalProcessBackingServices : IBackingServices
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await Task.WhenAll(_processes.Select(p => p.DisposeAsync().AsTask()).Append(_redis.DisposeAsync().AsTask())).ConfigureAwait(false);
+        await Task.WhenAll(_processes.Select(p => p.DisposeAsync().AsTask()).Append(_redis?.DisposeAsync().AsTask() ?? Task.CompletedTask)).ConfigureAwait(false);
     }
 
     private static Task<(WatchedProcess, Uri)> StartS3rverAsync(EmulatorPackages packages, TimeProvider time, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using PerfTesting.Assertions;
 using PerfTesting.Baselines;
@@ -63,6 +64,25 @@ public static class PerfAssert
             LiveOutput.WriteLine(message);
         }
 
-        return check.Passed ? check : throw new PerfCheckFailedException(message);
+        // The failure's first line says what failed: a missing baseline must not read as the "SLA ...: met" line that precedes it.
+        return check.Passed ? check : throw new PerfCheckFailedException(FailureHeadline(result.Name, slaReport, baseline) + System.Environment.NewLine + message);
+    }
+
+    /// <summary>One line naming each part of the check that failed, e.g. "'X' failed: no baseline is committed (the SLA was met)".</summary>
+    private static string FailureHeadline(string runName, SlaReport? sla, BaselineOutcome? baseline)
+    {
+        var reasons = new List<string>();
+        if (sla is { Passed: false })
+        {
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"the SLA is broken ({sla.Lines.Count(l => !l.Passed)} of {sla.Lines.Count} requirements)"));
+        }
+
+        if (baseline?.FailureReason is { } reason)
+        {
+            reasons.Add(reason);
+        }
+
+        var context = sla is { Passed: true } ? " (the SLA was met)" : string.Empty;
+        return $"Performance check of '{runName}' failed: {string.Join("; ", reasons)}{context}.";
     }
 }

@@ -13,8 +13,7 @@ namespace PerfTesting.Xunit.Hosting;
 /// An ASP.NET Core app on Kestrel at 127.0.0.1 with a free port, for a test that wants real sockets
 /// (connection set-up, the kernel's loopback, Kestrel's own limits) rather than an in-memory server.
 /// Logging is off so request logs do not slow the load or flood the test output. To load-test an
-/// existing app with its own Program, use <c>WebApplicationFactory&lt;Program&gt;.UseKestrel()</c>
-/// from Microsoft.AspNetCore.Mvc.Testing instead.
+/// existing app with its own Program, use <see cref="KestrelAppFactory{TProgram}"/> instead.
 /// </summary>
 /// <example>
 /// <code>

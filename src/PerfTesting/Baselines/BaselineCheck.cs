@@ -3,11 +3,12 @@ using PerfTesting.Comparison;
 namespace PerfTesting.Baselines;
 
 /// <summary>
-/// The accept flow around a comparison: compare with the committed baseline; on a change, a missing
-/// baseline or a baseline from another environment write <c>NAME.received.json</c> beside it. With
-/// <c>PERF_ACCEPT=1</c> the received file (what the previous run measured, the one you reviewed) becomes
-/// the baseline; when nothing was received and no baseline exists yet, this run becomes the baseline;
-/// otherwise the run is compared as usual. Returns findings and never throws for a verdict: the xunit
+/// The accept flow around a comparison: compare with the committed baseline; a check that fails (a
+/// regression, a missing baseline, a baseline from another environment) writes <c>NAME.received.json</c>
+/// beside it, and a passing one writes none. With <c>PERF_ACCEPT=1</c> the received file (what the previous
+/// run measured, the one you reviewed) becomes the baseline; when nothing was received, this run becomes the
+/// baseline if there is none yet or if it passed with a verdict other than Same (Improved, Inconclusive); a
+/// regression is compared as usual, so it fails and writes its received file for review first. Returns findings and never throws for a verdict: the xunit
 /// layer decides.
 /// </summary>
 public static class BaselineCheck
@@ -60,21 +61,32 @@ public static class BaselineCheck
         var comparison = BaselineComparer.Compare(baseline, current, options);
         if (!comparison.Comparable)
         {
-            var received = await store.WriteReceivedAsync(current, cancellationToken).ConfigureAwait(false);
+            // Only a failing check offers its run for acceptance: an informational comparison passes and leaves the tree clean.
+            var received = options.InformationalAcrossEnvironments
+                ? DeleteReceived(store, current.Name)
+                : await store.WriteReceivedAsync(current, cancellationToken).ConfigureAwait(false);
             return new BaselineOutcome(current.Name, BaselineStatus.NotComparable, comparison, received) { Informational = options.InformationalAcrossEnvironments };
         }
 
-        string? written = null;
-        if (comparison.Overall != Verdict.Same)
+        if ((accept ?? AcceptRequested) && comparison.Overall is Verdict.Improved or Verdict.Inconclusive)
         {
-            // Improved or regressed: offer the new measurement for acceptance.
-            written = await store.WriteReceivedAsync(current, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            File.Delete(store.ReceivedPath(current.Name));
+            // Accept mode with nothing received: a passing run that differs (improved, or one the old baseline cannot
+            // judge, such as a baseline without per-second histograms) wrote no received file, so it becomes the baseline.
+            var path = await store.WriteBaselineAsync(current, cancellationToken).ConfigureAwait(false);
+            return new BaselineOutcome(current.Name, BaselineStatus.Accepted, comparison, path) { AcceptedFrom = AcceptSource.ThisRun };
         }
 
+        // A regression offers the new measurement for acceptance; a passing run (Same, Improved, Inconclusive) writes
+        // nothing and removes a stale received file, so a green run never leaves a file for `perftest accept` to take.
+        var written = comparison.Overall == Verdict.Regressed
+            ? await store.WriteReceivedAsync(current, cancellationToken).ConfigureAwait(false)
+            : DeleteReceived(store, current.Name);
         return new BaselineOutcome(current.Name, BaselineStatus.Compared, comparison, written);
+    }
+
+    private static string? DeleteReceived(BaselineStore store, string name)
+    {
+        File.Delete(store.ReceivedPath(name));
+        return null;
     }
 }

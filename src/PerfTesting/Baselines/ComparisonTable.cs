@@ -22,7 +22,9 @@ public static class ComparisonTable
             case BaselineStatus.Accepted:
                 return outcome.AcceptedFrom == AcceptSource.Received
                     ? $"Baseline '{outcome.Name}': accepted the received file of the previous run as the new baseline ({outcome.WrittenPath}).{System.Environment.NewLine}"
-                    : $"Baseline '{outcome.Name}': no baseline and nothing received; accepted this run as the new baseline ({outcome.WrittenPath}).{System.Environment.NewLine}";
+                    : outcome.Comparison is not null
+                        ? $"Baseline '{outcome.Name}': this run passed ({outcome.Comparison.Overall}) and nothing was received; accepted this run as the new baseline ({outcome.WrittenPath}).{System.Environment.NewLine}"
+                        : $"Baseline '{outcome.Name}': no baseline and nothing received; accepted this run as the new baseline ({outcome.WrittenPath}).{System.Environment.NewLine}";
             case BaselineStatus.NotComparable when outcome.Comparison is not { Metrics.Count: > 0 }:
                 return $"Baseline '{outcome.Name}': not comparable, {outcome.Comparison?.NotComparableReason}. No verdict; this run was written to {outcome.WrittenPath}.{System.Environment.NewLine}";
         }

@@ -3,7 +3,12 @@ using System.Text;
 
 namespace PerfTesting.Comparison;
 
-/// <summary>Renders an A/B comparison as a table: metric, A, B, change, confidence interval, verdict (plain text or GitHub Markdown).</summary>
+/// <summary>
+/// Renders an A/B comparison as a table: metric, A and B (each side's median over the usable rounds), the
+/// per-round change (the Hodges-Lehmann estimate of B against A within a round, which is what the verdict
+/// judges, so it need not equal the ratio of the two medians), its confidence interval and the verdict
+/// (plain text or GitHub Markdown). The headers say so, because a reader otherwise takes the change for B / A - 1.
+/// </summary>
 public static class ABComparisonTable
 {
     /// <summary>The header line of the comparison: overall verdict, rounds, seed, tolerance.</summary>
@@ -16,12 +21,12 @@ public static class ABComparisonTable
             $"A/B '{comparison.Name}': {comparison.Overall} ({comparison.Rounds.Count} rounds, {Schedule(o.Schedule)}, seed {comparison.Seed}; tolerance ±{o.Tolerance * 100:0.#}% (error rate ±{o.ErrorRateTolerance * 100:0.##} pp), {o.ConfidenceLevel * 100:0.#}% intervals; {comparison.Elapsed.TotalSeconds:0} s)");
     }
 
-    /// <summary>The rows as cells: metric, A, B, change, interval, smallest resolvable change, p-value, verdict, reason.</summary>
+    /// <summary>The rows as cells: metric, A's and B's medians, per-round change, interval, smallest resolvable change, p-value, verdict, reason.</summary>
     /// <param name="comparison">The comparison.</param>
     public static IReadOnlyList<string[]> Rows(ABComparison comparison)
     {
         ArgumentNullException.ThrowIfNull(comparison);
-        var rows = new List<string[]> { new[] { "metric", "A", "B", "change", "confidence interval", "resolves", "p-value", "verdict", "why" } };
+        var rows = new List<string[]> { new[] { "metric", "A (median)", "B (median)", "per-round change", "confidence interval", "resolves", "p-value", "verdict", "why" } };
         rows.AddRange(comparison.Metrics.Select(m => new[]
         {
             Label(m.Metric),

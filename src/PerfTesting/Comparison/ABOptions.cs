@@ -7,7 +7,7 @@ namespace PerfTesting.Comparison;
 /// </summary>
 public sealed record ABOptions
 {
-    /// <summary>Default number of rounds: 20 (a 99% interval needs at least 8; 20 short rounds resolved about ±2% at p50 on a busy 2-core machine, see README).</summary>
+    /// <summary>Default number of rounds: 20 (a 99% interval needs at least 8; 20 short rounds resolved about ±2% at p50 on a busy 2-core machine, see docs/bench/ab-verdict-trust.md).</summary>
     public const int DefaultRounds = 20;
 
     /// <summary>Default tolerance: 5%, the change benchmark practice asks to catch.</summary>
@@ -47,7 +47,7 @@ public sealed record ABOptions
     /// <summary>Seed of the order shuffle; null picks one (it is recorded in the result either way, so a comparison can be replayed).</summary>
     public int? Seed { get; init; }
 
-    /// <summary>Whether A and B run one after the other in shuffled order, or at the same time. <value>Default: <see cref="ABSchedule.Duet"/>: on a busy 2-core machine interleaved runs resolved ±3.5% to ±12% at p50, duet runs ±2% (README, "Comparing two builds").</value></summary>
+    /// <summary>Whether A and B run one after the other in shuffled order, or at the same time. <value>Default: <see cref="ABSchedule.Duet"/>: on a busy 2-core machine interleaved runs resolved ±3.5% to ±12% at p50, duet runs ±2% (docs/explanation/verdict-statistics.md).</value></summary>
     public ABSchedule Schedule { get; init; } = ABSchedule.Duet;
 
     /// <summary>Run each side once, unrecorded, before the rounds (JIT, connection pools, caches). <value>Default: true.</value></summary>

@@ -2,7 +2,7 @@ using PerfTesting.Measurement;
 
 namespace Tests.Unit.Architecture;
 
-/// <summary>The walls of README "Layout", checked on the compiled assemblies.</summary>
+/// <summary>The walls of docs/explanation/architecture.md, checked on the compiled assemblies.</summary>
 public sealed class ArchitectureTests
 {
     private static readonly string[] Shipped = ["PerfTesting", "PerfTesting.Xunit", "PerfTesting.BackingServices", "Registry", "Registry.AppHost"];
@@ -12,7 +12,7 @@ public sealed class ArchitectureTests
     {
         var violations = Layering.EngineNamespaces.Check(EngineNamespaces());
 
-        Assert.True(violations.Count == 0, "The engine's layering is broken (README, Layout):\n" + string.Join('\n', violations));
+        Assert.True(violations.Count == 0, "The engine's layering is broken (docs/explanation/architecture.md):\n" + string.Join('\n', violations));
     }
 
     [Fact]
@@ -20,7 +20,7 @@ public sealed class ArchitectureTests
     {
         var violations = Layering.Assemblies.Check(ShippedAssemblies());
 
-        Assert.True(violations.Count == 0, "An assembly references one it must not (README, Layout):\n" + string.Join('\n', violations));
+        Assert.True(violations.Count == 0, "An assembly references one it must not (docs/explanation/architecture.md):\n" + string.Join('\n', violations));
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 namespace Tests.Unit.Architecture;
 
 /// <summary>
-/// The dependency rule of README "Layout", as data. Change it there and here together, and only on purpose.
+/// The dependency rule of docs/explanation/architecture.md, as data. Change it there and here together, and only on purpose.
 /// </summary>
 internal static class Layering
 {

@@ -77,6 +77,26 @@ public sealed class ExternalBackingServicesTests
     }
 
     [Fact]
+    public void FromEnvironment_OnlyS3_NeedsNoPostgresAndHoldsOnlyS3()
+    {
+        var endpoints = ExternalBackingServices.FromEnvironment(BackingService.S3, Variables(new() { ["PERF_S3_URL"] = "http://localhost:4566" })).Endpoints;
+
+        Assert.Equal(BackingService.S3, endpoints.Services);
+        Assert.Equal(new Uri("http://localhost:4566"), endpoints.S3.ServiceUrl);
+        var error = Assert.Throws<InvalidOperationException>(() => endpoints.PostgresConnectionString);
+        Assert.Contains("Postgres was not started", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Services = S3", endpoints.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromEnvironment_OnlyPostgres_StillNeedsPerfPostgres()
+    {
+        var error = Assert.Throws<BackingServicesUnavailableException>(() => ExternalBackingServices.FromEnvironment(BackingService.Postgres, Variables(new())));
+
+        Assert.Contains("PERF_POSTGRES", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AwsCredentials_ToString_HidesTheSecret()
     {
         Assert.Equal("AKIA/***", new AwsCredentials("AKIA", "very-secret").ToString());

@@ -1,5 +1,6 @@
 using System.Globalization;
 using PerfTesting.Baselines;
+using PerfTesting.Comparison;
 using PerfTesting.Measurement;
 
 namespace Tests.Unit.Baselines;
@@ -121,6 +122,37 @@ public sealed class BaselineStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_Improved_PassesAndLeavesNoReceivedFile()
+    {
+        var store = new BaselineStore(_directory);
+        var ct = TestContext.Current.CancellationToken;
+        await store.WriteBaselineAsync(SyntheticRuns.Snapshot(medianMs: 5), ct);
+        await store.WriteReceivedAsync(SyntheticRuns.Snapshot(seed: 9), ct);
+
+        var outcome = await BaselineCheck.RunAsync(store, SyntheticRuns.Snapshot(medianMs: 4, seed: 2), accept: false, cancellationToken: ct);
+
+        Assert.Equal(Verdict.Improved, outcome.Comparison!.Overall);
+        Assert.False(outcome.IsFailure);
+        Assert.Null(outcome.WrittenPath);
+        Assert.False(File.Exists(store.ReceivedPath("download")));
+    }
+
+    [Fact]
+    public async Task RunAsync_AcceptModeImprovedWithNothingReceived_MakesThisRunTheBaseline()
+    {
+        var store = new BaselineStore(_directory);
+        var ct = TestContext.Current.CancellationToken;
+        await store.WriteBaselineAsync(SyntheticRuns.Snapshot(medianMs: 5), ct);
+
+        var outcome = await BaselineCheck.RunAsync(store, SyntheticRuns.Snapshot(medianMs: 4, seed: 2), accept: true, cancellationToken: ct);
+
+        Assert.Equal(BaselineStatus.Accepted, outcome.Status);
+        Assert.Equal(AcceptSource.ThisRun, outcome.AcceptedFrom);
+        Assert.Contains("this run passed (Improved)", ComparisonTable.Render(outcome), StringComparison.Ordinal);
+        Assert.Equal(SyntheticRuns.Snapshot(medianMs: 4, seed: 2), await store.LoadAsync("download", ct), new SnapshotComparer());
+    }
+
+    [Fact]
     public async Task RunAsync_OtherEnvironmentOptedInAsInformational_IsReportedNotFailed()
     {
         var store = new BaselineStore(_directory);
@@ -132,6 +164,7 @@ public sealed class BaselineStoreTests : IDisposable
 
         Assert.Equal(BaselineStatus.NotComparable, outcome.Status);
         Assert.False(outcome.IsFailure);
+        Assert.False(File.Exists(store.ReceivedPath("download")));
         Assert.Contains("informational only, no verdict", ComparisonTable.Render(outcome), StringComparison.Ordinal);
     }
 

@@ -39,6 +39,7 @@ public sealed class PerfAssertTests : IDisposable
             TestRuns.Result(succeeded: 100, failed: 0, name: "home"), sla => sla.ErrorRate(below: 0.01),
             new PerfCheckOptions { Baseline = true, BaselineStore = store, ReportFolder = null }));
 
+        Assert.StartsWith("Performance check of 'home' failed: no baseline is committed (the SLA was met).", failure.Message, StringComparison.Ordinal);
         Assert.Contains("none committed", failure.Message, StringComparison.Ordinal);
         Assert.True(File.Exists(store.ReceivedPath("home")));
     }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using PerfTesting.Baselines;
 using PerfTesting.Comparison;
 
 namespace PerfTesting.Reporting.Comparison;
@@ -26,4 +28,28 @@ public sealed record ABReport(
 
     /// <summary>The schema this report follows.</summary>
     public string Schema => SchemaName;
+
+    /// <summary>
+    /// A report of <paramref name="comparison"/> as it ran here: titled after it, sides labelled "A" and "B",
+    /// the machine read from this process (<see cref="EnvironmentFingerprint.Capture"/>). It saves a test
+    /// assembling the record field by field when it only wants the files.
+    /// </summary>
+    /// <param name="comparison">A finished comparison.</param>
+    /// <param name="workload">The workload each run applied, in a sentence.</param>
+    /// <param name="time">The clock of <see cref="GeneratedAt"/>; the system clock when null.</param>
+    /// <returns>The report, ready for <see cref="ABReportWriter.WriteAsync"/>.</returns>
+    public static ABReport For(ABComparison comparison, string workload, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        var machine = EnvironmentFingerprint.Capture();
+        return new ABReport(
+            $"A/B: {comparison.Name}",
+            (time ?? TimeProvider.System).GetUtcNow(),
+            string.Create(CultureInfo.InvariantCulture, $"{machine.CpuModel}, {machine.Cores} cores, {machine.Os}, {machine.Runtime}"),
+            new ABSideInfo("A", null, null),
+            new ABSideInfo("B", null, null),
+            workload,
+            comparison,
+            []);
+    }
 }

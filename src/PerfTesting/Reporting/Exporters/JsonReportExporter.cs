@@ -4,7 +4,7 @@ using PerfTesting.Reporting.Model;
 
 namespace PerfTesting.Reporting.Exporters;
 
-/// <summary>Writes the report as JSON, schema <see cref="PerfReport.CurrentSchema"/> (docs/report-schema.md).</summary>
+/// <summary>Writes the report as JSON, schema <see cref="PerfReport.CurrentSchema"/> (docs/reference/report-schema.md).</summary>
 public sealed class JsonReportExporter : IReportExporter
 {
     private readonly JsonSerializerOptions _options;

@@ -5,7 +5,7 @@ namespace PerfTesting.Reporting.Model;
 
 /// <summary>
 /// Everything a report shows, for one or many runs: the document the JSON exporter writes (schema
-/// <see cref="CurrentSchema"/>, documented in docs/report-schema.md) and the HTML and Markdown exporters render.
+/// <see cref="CurrentSchema"/>, documented in docs/reference/report-schema.md) and the HTML and Markdown exporters render.
 /// </summary>
 /// <param name="Title">The report's heading.</param>
 /// <param name="GeneratedAt">When it was written.</param>

@@ -19,7 +19,7 @@ public sealed class ABReportWriterTests
 
             var md = await File.ReadAllTextAsync(Path.Combine(directory, "report.md"), TestContext.Current.CancellationToken);
             Assert.Contains("A = **base** `aaaa`", md, StringComparison.Ordinal);
-            Assert.Contains("| metric | A | B | change | confidence interval | resolves | p-value | verdict | why |", md, StringComparison.Ordinal);
+            Assert.Contains("| metric | A (median) | B (median) | per-round change | confidence interval | resolves | p-value | verdict | why |", md, StringComparison.Ordinal);
             Assert.Contains("❌ Regressed", md, StringComparison.Ordinal);
             Assert.Contains("+10.0%", md, StringComparison.Ordinal);
 
@@ -36,6 +36,43 @@ public sealed class ABReportWriterTests
         {
             CultureInfo.CurrentCulture = previous;
             Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void For_AComparison_TitlesItLabelsTheSidesAndNamesThisMachine()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UnixEpoch.AddDays(1));
+
+        var report = ABReport.For(Report().Comparison, "8 clients", time);
+
+        Assert.Equal("A/B: download", report.Title);
+        Assert.Equal(("A", "B"), (report.A.Label, report.B.Label));
+        Assert.Equal(DateTimeOffset.UnixEpoch.AddDays(1), report.GeneratedAt);
+        Assert.Contains($"{Environment.ProcessorCount} cores", report.Machine, StringComparison.Ordinal);
+        Assert.Equal("8 clients", report.Workload);
+    }
+
+    [Fact]
+    public async Task NoRegressionAsync_Regressed_WritesTheReportThenFailsWithItsPath()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "ab-assert-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var failure = await Assert.ThrowsAsync<PerfTesting.Xunit.Comparison.ABRegressionException>(
+                () => PerfTesting.Xunit.Comparison.ABAssert.NoRegressionAsync(Report().Comparison, "8 clients", folder));
+
+            var written = Path.Combine(folder, "download");
+            Assert.Equal(["report.html", "report.md", "results.json"], Directory.GetFiles(written).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+            Assert.Contains(Path.Combine(written, "report.html"), failure.Message, StringComparison.Ordinal);
+            Assert.Contains("per-round change", failure.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
         }
     }
 
