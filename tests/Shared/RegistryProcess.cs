@@ -17,6 +17,7 @@ internal sealed class RegistryProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly Queue<string> _lastLines = new();
+    private Task _exited = Task.CompletedTask;
 
     private RegistryProcess(Process process, Uri baseAddress)
     {
@@ -32,8 +33,12 @@ internal sealed class RegistryProcess : IAsyncDisposable
     /// <summary>The process has ended (on its own, or after <see cref="DisposeAsync"/>); asking reaps it, so its id is not reused while this says false.</summary>
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Completes when the process has ended.</summary>
-    public Task WaitForExitAsync(CancellationToken ct) => _process.WaitForExitAsync(ct);
+    /// <summary>
+    /// Completes when the process has ended. The wait is begun once, when the process starts, so it can be
+    /// awaited after <see cref="DisposeAsync"/> too (the Lambda pool retires, and so disposes, a crashed
+    /// instance as soon as it sees it, possibly before the test that killed it waits for the end).
+    /// </summary>
+    public Task WaitForExitAsync(CancellationToken ct) => _exited.WaitAsync(ct);
 
     /// <summary>The process's peak resident set so far (Linux VmHWM), in bytes; throws once the process has ended (see <see cref="HasExited"/>).</summary>
     public long PeakResidentBytes => StatusKilobytes("VmHWM:") * 1024;
@@ -98,6 +103,7 @@ internal sealed class RegistryProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => registry.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        registry._exited = process.WaitForExitAsync(CancellationToken.None);
         try
         {
             await registry.WaitUntilHealthyAsync(ct);
@@ -126,7 +132,7 @@ internal sealed class RegistryProcess : IAsyncDisposable
         }
 
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await _process.WaitForExitAsync(limit.Token);
+        await _exited.WaitAsync(limit.Token);
         _process.Dispose();
     }
 

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Options;
-using Polly.CircuitBreaker;
-using Polly.Timeout;
 using Registry.Diagnostics;
 using Registry.Hosting;
 using Registry.Options;
@@ -13,8 +11,10 @@ namespace Registry.Health;
 /// Probes every backing service (and the extra components) in the background on an interval, each
 /// probe bounded by its timeout, so /health/components answers at once from the latest results
 /// whatever the services do, and costs them nothing per call. The probes go through each service's
-/// circuit breaker: once a break is over, a probe is the trial call that closes the circuit again, so
-/// the registry recovers even when no user request arrives.
+/// circuit breaker with a user call's timeout (<see cref="ServiceProbe"/>): once a break is over, a
+/// probe is the trial call that closes the circuit again, so the registry recovers even when no user
+/// request arrives; a probe that only outlasts its own shorter timeout counts as nothing worse than the
+/// user call it stands for.
 /// </summary>
 internal sealed class HealthProber(
     ArchiveStores stores,
@@ -29,6 +29,12 @@ internal sealed class HealthProber(
     public const string HealthProbeOrigin = "health-probe";
 
     private readonly TaskCompletionSource _firstRound = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ServiceProbe _s3 = new(ct => stores.Named(BackingServiceNames.S3).PingAsync(ct), TimeSpan.FromSeconds(options.Value.HealthProbeTimeoutSeconds), time);
+    private readonly ServiceProbe _postgres = new(ct => stores.Named(BackingServiceNames.Postgres).PingAsync(ct), TimeSpan.FromSeconds(options.Value.HealthProbeTimeoutSeconds), time);
+    private readonly ServiceProbe _dynamo = new(
+        ct => guards.DynamoDb.CallAsync(c => clients.DynamoDb.ListTablesAsync(new Amazon.DynamoDBv2.Model.ListTablesRequest { Limit = 1 }, c), ct),
+        TimeSpan.FromSeconds(options.Value.HealthProbeTimeoutSeconds),
+        time);
     private volatile IReadOnlyDictionary<string, ComponentProbe> _backing = BackingServiceNames.All.ToDictionary(n => n, _ => ComponentProbe.Unknown);
 
     /// <summary>The latest probe of each backing service.</summary>
@@ -65,10 +71,9 @@ internal sealed class HealthProber(
     private async Task ProbeAllAsync(CancellationToken cancellationToken)
     {
         var probeTimeout = TimeSpan.FromSeconds(options.Value.HealthProbeTimeoutSeconds);
-        var s3 = ProbeAsync(ct => stores.Named(BackingServiceNames.S3).PingAsync(ct), cancellationToken);
-        var postgres = ProbeAsync(ct => stores.Named(BackingServiceNames.Postgres).PingAsync(ct), cancellationToken);
-        var dynamo = ProbeAsync(ct => guards.DynamoDb.CallAsync(
-            c => clients.DynamoDb.ListTablesAsync(new Amazon.DynamoDBv2.Model.ListTablesRequest { Limit = 1 }, c), ct, probeTimeout), cancellationToken);
+        var s3 = _s3.RunAsync(cancellationToken);
+        var postgres = _postgres.RunAsync(cancellationToken);
+        var dynamo = _dynamo.RunAsync(cancellationToken);
         var refreshed = extra.Select(async component =>
         {
             try
@@ -89,29 +94,4 @@ internal sealed class HealthProber(
         };
         await Task.WhenAll(refreshed);
     }
-
-    private async Task<ComponentProbe> ProbeAsync(Func<CancellationToken, Task> probe, CancellationToken cancellationToken)
-    {
-        var started = time.GetTimestamp();
-        try
-        {
-            await probe(cancellationToken);
-            return new ComponentProbe("ok", Elapsed(started), null, time.GetUtcNow());
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-        {
-            return new ComponentProbe("down", Elapsed(started), ErrorKind(e), time.GetUtcNow());
-        }
-    }
-
-    private double Elapsed(long started) => Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 3);
-
-    // A kind, not a message: exception text carries hosts and ports.
-    private static string ErrorKind(Exception e) => (e is BackingServiceUnavailableException { InnerException: { } inner } ? inner : e) switch
-    {
-        BrokenCircuitException => "circuit-open",
-        TimeoutRejectedException or TimeoutException or OperationCanceledException => "timeout",
-        HttpRequestException or System.Net.Sockets.SocketException or IOException or Amazon.Runtime.AmazonClientException => "unreachable",
-        _ => "error",
-    };
 }

@@ -57,7 +57,11 @@ internal sealed class ResilienceOptions
     [Range(0.1, 3600)]
     public double HealthProbeIntervalSeconds { get; set; } = 5;
 
-    /// <summary>Longest one health probe may take. <value>Default: 2 s.</value></summary>
+    /// <summary>
+    /// Longest /health/components waits for one probe before it reports the service down ("timeout").
+    /// The probed call itself runs on to <see cref="CallTimeoutSeconds"/> and only its real outcome counts
+    /// towards the circuit breaker. <value>Default: 2 s.</value>
+    /// </summary>
     [Range(0.1, 600)]
     public double HealthProbeTimeoutSeconds { get; set; } = 2;
 

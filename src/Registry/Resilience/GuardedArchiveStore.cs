@@ -43,6 +43,7 @@ internal sealed class GuardedArchiveStore(IArchiveStore inner, BackingService se
     public Task ResetAsync(CancellationToken cancellationToken) =>
         service.CallAsync(ct => inner.ResetAsync(ct), cancellationToken, TimeSpan.FromSeconds(options.ResetStepTimeoutSeconds));
 
+    // The user's call timeout, not the probe's: the breaker counts a probe as the call it stands for (ServiceProbe).
     public Task PingAsync(CancellationToken cancellationToken) =>
-        service.CallAsync(ct => inner.PingAsync(ct), cancellationToken, TimeSpan.FromSeconds(options.HealthProbeTimeoutSeconds));
+        service.CallAsync(ct => inner.PingAsync(ct), cancellationToken);
 }

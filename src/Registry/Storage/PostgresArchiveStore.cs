@@ -1,3 +1,4 @@
+using System.Globalization;
 using Npgsql;
 using NpgsqlTypes;
 using Registry.Diagnostics;
@@ -67,17 +68,19 @@ internal sealed class PostgresArchiveStore(BackingServiceClients clients, Regist
 
     public async Task<Stream> OpenReadAsync(string key, ByteRange? range, CancellationToken cancellationToken)
     {
-        var (from, to) = range is { } r ? (r.From, r.To) : (0L, long.MaxValue);
+        var (from, length) = range is { } r ? (r.From, r.Length) : (0L, long.MaxValue);
+        var firstChunk = from / ChunkBytes;
+        var lastChunk = range is { } bounded ? bounded.To / ChunkBytes : int.MaxValue;
+        // COPY takes no parameters: the key is a literal (see Literal), the chunk numbers are numbers.
+        var sql = string.Create(
+            CultureInfo.InvariantCulture,
+            $"COPY (SELECT data FROM archive_chunks WHERE storage_key = {Literal(key)} AND seq BETWEEN {firstChunk} AND {Math.Min(int.MaxValue, lastChunk)} ORDER BY seq) TO STDOUT (FORMAT binary)");
         var connection = await OpenConnectionAsync(cancellationToken);
         try
         {
-            var command = new NpgsqlCommand(
-                "SELECT seq, data FROM archive_chunks WHERE storage_key = $1 AND seq BETWEEN $2 AND $3 ORDER BY seq", connection);
-            command.Parameters.Add(new NpgsqlParameter { Value = key });
-            command.Parameters.Add(new NpgsqlParameter { Value = (int)(from / ChunkBytes) });
-            command.Parameters.Add(new NpgsqlParameter { Value = (int)Math.Min(int.MaxValue, to / ChunkBytes) });
-            var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
-            return new PostgresChunkStream(connection, command, reader, from, to, ChunkBytes);
+            // A raw COPY, not a data reader: its reads stop at once when cancelled (PostgresCopyStream says why).
+            var copy = await connection.BeginRawBinaryCopyAsync(sql, cancellationToken);
+            return new PostgresCopyStream(connection, copy, from - (firstChunk * ChunkBytes), length);
         }
         catch
         {
@@ -116,9 +119,33 @@ internal sealed class PostgresArchiveStore(BackingServiceClients clients, Regist
         await delete.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <remarks>
+    /// A one-row COPY rather than <c>SELECT 1</c>: a command's cancellation waits for the server to take
+    /// a cancel request, which a frozen one never does, so a timed-out probe held a thread until the thaw;
+    /// a COPY's read is cut on the client side (PostgresCopyStream).
+    /// </remarks>
     public async Task PingAsync(CancellationToken cancellationToken)
     {
-        await using var ping = clients.Postgres.CreateCommand("SELECT 1");
-        await ping.ExecuteScalarAsync(cancellationToken);
+        await using var connection = await clients.Postgres.OpenConnectionAsync(cancellationToken);
+        await using var copy = await connection.BeginRawBinaryCopyAsync("COPY (SELECT 1) TO STDOUT (FORMAT binary)", cancellationToken);
+        var scratch = new byte[64];
+        while (await copy.ReadAsync(scratch, cancellationToken) > 0)
+        {
+        }
+    }
+
+    // A storage key as an SQL string literal. Keys are built from validated model keys and content
+    // hashes; anything outside their alphabet is refused rather than escaped, so no key can end the literal.
+    private static string Literal(string key)
+    {
+        foreach (var c in key)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '/' or '-' or '_' or '.' or ':' or '+' or '='))
+            {
+                throw new ArgumentException($"Storage key with a character outside [A-Za-z0-9/-_.:+=]: {key}", nameof(key));
+            }
+        }
+
+        return "'" + key + "'";
     }
 }

@@ -123,7 +123,7 @@ public sealed class AdminAndHealthTests(BackingServicesFixture fixture)
         var left = await s3.ListObjectsAsync(new ListObjectsRequest { BucketName = app.Names.Bucket }, ct);
 
         Assert.Equal("ok", health.GetProperty("components").GetProperty("s3").GetProperty("status").GetString());
-        Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
+        Assert.True(reset.StatusCode == HttpStatusCode.OK, $"reset: {(int)reset.StatusCode} {await reset.Content.ReadAsStringAsync(ct)}");
         Assert.Empty(left.S3Objects ?? []);
         Assert.Equal(0, app.ServerErrors);
     }
