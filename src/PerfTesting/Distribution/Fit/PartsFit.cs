@@ -119,7 +119,7 @@ public static class PartsFit
         var first = agents.FirstOrDefault(a => a.Environment is not null);
         foreach (var agent in agents.Where(a => a.Environment is not null && !ReferenceEquals(a, first)))
         {
-            if (agent.Environment!.DifferenceFrom(first!.Environment!) is { } difference)
+            if (first!.Environment!.DifferenceFrom(agent.Environment!) is { } difference)
             {
                 findings.Add(new MergeFinding(MergeFindingSeverity.Warning, "environment", Text(
                     $"agent {agent.AgentIndex} ran in a different environment from agent {first.AgentIndex} ({difference}): its latencies may differ for that reason alone.")));
