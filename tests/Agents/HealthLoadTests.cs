@@ -31,7 +31,8 @@ public sealed class HealthLoadTests
             Scenario.Create("health", HttpStep.Get(http, target)),
             new LoadRunnerOptions { RawSampleCapacity = 10_000 });
 
-        // Generous: agents share one busy CI machine with their target. `perftest merge` judges the same lines on the whole.
-        SlaAssert.Meets(result, sla => sla.LatencyPercentile(99, below: TimeSpan.FromSeconds(5)).ErrorRate(below: 0.01));
+        // Generous: 4 agents share a busy 2-core CI machine with their target (p99 2.8 s seen at load average 50).
+        // `perftest merge` judges the same lines on the whole.
+        SlaAssert.Meets(result, sla => sla.LatencyPercentile(99, below: TimeSpan.FromSeconds(10)).ErrorRate(below: 0.01));
     }
 }
