@@ -97,6 +97,25 @@ public sealed class UserTestAgentTests : IDisposable
         Assert.Contains("MERGE WARNING: agent 1 started run", markdown.First(l => l.Length > 0), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task UserTest_AsAnAgentBreakingItsSla_PassesAsAPart_TheMergeJudgesTheWhole()
+    {
+        await using var target = await StallableTarget.StartAsync(TestContext.Current.CancellationToken);
+        var results = Path.Combine(_root, "broken");
+        // Every request answers 404: the test's SLA (error rate below 1%) is broken.
+        var missing = new Uri(target.Url, "/missing");
+
+        var (exit, output) = await AgentProcesses.RunAsync(AgentProcesses.UserTestPath, [], AgentEnvironment(0, 1, "user-broken", null, results, missing), TestContext.Current.CancellationToken);
+        var (merged, summary) = await AgentProcesses.RunCliAsync(
+            ["merge", "--from", results, "--out", Path.Combine(_root, "broken-merged"), "--sla", "error-rate<1%"], new Dictionary<string, string>(), TestContext.Current.CancellationToken);
+
+        // The agent's part is not judged alone (its test passes and says so); the merge fails the SLA on the whole.
+        Assert.True(exit == 0, output);
+        Assert.Equal(1, merged);
+        Assert.Contains("error rate below 1%", summary, StringComparison.Ordinal);
+        Assert.Contains("FAIL", summary, StringComparison.Ordinal);
+    }
+
     private static void AssertWithinResolution(double exactMs, double mergedMs) =>
         Assert.InRange(mergedMs, (exactMs * 0.999) - 0.001, (exactMs * 1.001) + 0.001);
 }
