@@ -33,9 +33,9 @@ internal static class AgentRuns
             runs = [.. Runs];
         }
 
-        var written = await AgentResultPublisher.PublishAsync(AgentResult.Of(agent, runs, code), agent, results, cancellationToken).ConfigureAwait(false);
+        await AgentResultPublisher.PublishAsync(AgentResult.Of(agent, runs, code), agent, results, cancellationToken).ConfigureAwait(false);
         LiveOutput.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Agent {agent.Index} of {agent.Count} (segment {agent.Segment} of test {agent.TestId}): {result.Totals.Started} started, started {result.StartLateness.TotalSeconds:0.###} s late; part written to {Path.GetDirectoryName(written[^1])}. Merge the parts with `perftest merge --from {results}`."));
+            $"Agent {agent.Index} of {agent.Count} (segment {agent.Segment} of test {agent.TestId}): {result.Totals.Started} started, started {result.StartLateness.TotalSeconds:0.###} s late; part written to {results.TrimEnd('/')}/{agent.DirectoryName}/. Merge the parts with `perftest merge --from {results}`."));
     }
 
     /// <summary>What an agent says instead of judging an SLA on its part.</summary>
