@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using PerfTesting.Cli.Storage;
+using PerfTesting.BackingServices.Results;
 using PerfTesting.Distribution;
 using PerfTesting.Load;
 
@@ -78,23 +78,7 @@ public static class AgentCommand
         var agentResult = AgentResult.Of(agent, [result]);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"agent {agent.Index} of {agent.Count} (segment {agent.Segment}): {result.Totals.Started} started, {result.Totals.Failed} failed, {result.Totals.Dropped} dropped, p99 {result.Latency.P99:0.###} ms, started {result.StartLateness.TotalSeconds:0.###} s late"));
-        if (!location.IsS3)
-        {
-            await AgentResultFiles.WriteAsync(agentResult, Path.Combine(location.Directory!, agent.DirectoryName), cancellationToken).ConfigureAwait(false);
-            return ExitCodes.Success;
-        }
-
-        var staging = Directory.CreateTempSubdirectory("perftest-agent-").FullName;
-        try
-        {
-            await AgentResultFiles.WriteAsync(agentResult, staging, cancellationToken).ConfigureAwait(false);
-            using var store = S3ResultStore.FromEnvironment();
-            await store.UploadAsync(staging, location, agent.DirectoryName, cancellationToken).ConfigureAwait(false);
-            return ExitCodes.Success;
-        }
-        finally
-        {
-            Directory.Delete(staging, recursive: true);
-        }
+        await AgentResultPublisher.PublishAsync(agentResult, agent, location.ToString(), cancellationToken).ConfigureAwait(false);
+        return ExitCodes.Success;
     }
 }

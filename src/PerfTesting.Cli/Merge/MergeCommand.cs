@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using PerfTesting.Cli.Storage;
+using PerfTesting.BackingServices.Results;
 using PerfTesting.Distribution;
+using PerfTesting.Distribution.Fit;
 using PerfTesting.Reporting.Exporters;
 
 namespace PerfTesting.Cli.Merge;
@@ -21,12 +22,28 @@ public static class MergeCommand
         var sla = new Option<string[]>("--sla") { Description = "SLA lines on the merged run: p99<250ms, error-rate<1%, throughput>100, dropped<0.1%.", AllowMultipleArgumentsPerToken = true };
         var allowPartial = new Option<bool>("--allow-partial") { Description = "Merge even when segments are missing (the report says which)." };
         var title = new Option<string?>("--title") { Description = "The report's heading (default: the test id)." };
+        var misfits = new Option<bool>("--merge-misfits") { Description = "Merge even parts that do not fit (windows that do not overlap, different builds); the reason heads the report." };
+        var lateness = new Option<double>("--max-start-lateness")
+        {
+            Description = "Seconds an agent may start after the shared start before the merge warns.",
+            DefaultValueFactory = _ => MergeChecks.DefaultMaxStartLateness.TotalSeconds,
+        };
         var command = new Command("merge", "Merge distributed agents' results into one report, losslessly, and evaluate SLAs on the whole.")
         {
-            from, output, sla, allowPartial, title,
+            from, output, sla, allowPartial, title, misfits, lateness,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetValue(from)!, parse.GetValue(output)!, parse.GetValue(sla) ?? [], parse.GetValue(allowPartial), parse.GetValue(title), Console.Out, Console.Error, cancellationToken));
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var seconds = parse.GetValue(lateness);
+            if (!(seconds >= 0 && seconds <= TimeSpan.MaxValue.TotalSeconds))
+            {
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"perftest merge: --max-start-lateness {seconds} must be a number of seconds, 0 or more."));
+                return Task.FromResult(ExitCodes.Refused);
+            }
+
+            var checks = new MergeChecks { MergeMisfits = parse.GetValue(misfits), MaxStartLateness = TimeSpan.FromSeconds(seconds) };
+            return RunAsync(parse.GetValue(from)!, parse.GetValue(output)!, parse.GetValue(sla) ?? [], parse.GetValue(allowPartial), parse.GetValue(title), Console.Out, Console.Error, cancellationToken, checks);
+        });
         return command;
     }
 
@@ -39,9 +56,11 @@ public static class MergeCommand
     /// <param name="stdout">Summary output.</param>
     /// <param name="stderr">Refusals.</param>
     /// <param name="cancellationToken">Stops the merge.</param>
+    /// <param name="checks">How the parts must fit; <see cref="MergeChecks.Default"/> when null.</param>
     /// <returns>The exit code (<see cref="ExitCodes"/>).</returns>
     public static async Task<int> RunAsync(
-        string from, string output, IReadOnlyList<string> slaLines, bool allowPartial, string? title, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+        string from, string output, IReadOnlyList<string> slaLines, bool allowPartial, string? title, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken,
+        MergeChecks? checks = null)
     {
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
@@ -64,7 +83,13 @@ public static class MergeCommand
                 throw new ResultMergeException($"No {AgentResultFiles.AgentFileName} under {location}: no agent wrote its result there.");
             }
 
-            var merged = ResultMerger.Merge(agents, allowPartial);
+            var merged = ResultMerger.Merge(agents, allowPartial, checks);
+            foreach (var finding in merged.Findings)
+            {
+                // First on the console, as first in the report: what to doubt before reading a figure.
+                await stdout.WriteLineAsync(finding.ToString()).ConfigureAwait(false);
+            }
+
             var slaReports = sla is null ? null : merged.EvaluateSla(sla);
             var report = merged.ToReport(title, slaReports);
             var target = ResultLocation.Parse(output);
@@ -87,7 +112,7 @@ public static class MergeCommand
                     $"{r.Name}: {merged.AgentCount} agents, {r.Totals.Started} started, {r.Totals.Failed} failed, {r.Totals.Dropped} dropped, {r.RequestsPerSecond:0.#} req/s, p50 {r.Latency.P50:0.###} ms, p99 {r.Latency.P99:0.###} ms, max {r.Latency.Max:0.###} ms")).ConfigureAwait(false);
             }
 
-            foreach (var note in report.Notes)
+            foreach (var note in report.Notes.Skip(merged.Findings.Count))
             {
                 await stdout.WriteLineAsync(note).ConfigureAwait(false);
             }

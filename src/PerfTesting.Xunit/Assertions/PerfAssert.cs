@@ -14,7 +14,8 @@ namespace PerfTesting.Xunit.Assertions;
 /// One call after a run: evaluates the SLA, compares with the committed baseline when asked, writes
 /// every report (JSON, Markdown, HTML with per-scenario tables, HdrHistogram log; the Markdown also to
 /// <c>GITHUB_STEP_SUMMARY</c> when set) whatever the outcome, and only then fails the test when the SLA
-/// is broken or the baseline check fails, with the tables and the report's path in the message.
+/// is broken or the baseline check fails, with the tables and the report's path in the message. In an
+/// agent of a distributed run nothing is judged (the run is a part; the merge judges the whole).
 /// </summary>
 public static class PerfAssert
 {
@@ -30,7 +31,9 @@ public static class PerfAssert
         var cancellationToken = TestContext.Current.CancellationToken;
         var slaReport = sla is null ? null : SlaEvaluator.Evaluate(result, sla(Sla.Define()).Build());
         var runName = BaselineAssert.BaselineName(result.Name);
-        var baseline = options.Baseline
+        var agent = AgentRuns.Current;
+        // A part is no baseline and no verdict: the merge step judges the whole.
+        var baseline = options.Baseline && agent is null
             ? await BaselineCheck.RunAsync(
                 options.BaselineStore ?? BaselineStore.ForTestProject(),
                 result.ToBaselineSnapshot(options.BaselineName ?? runName),
@@ -62,6 +65,12 @@ public static class PerfAssert
         if (message.Length > 0)
         {
             LiveOutput.WriteLine(message);
+        }
+
+        if (agent is not null)
+        {
+            LiveOutput.WriteLine(AgentRuns.NotJudged(agent, "SLA"));
+            return check;
         }
 
         // The failure's first line says what failed: a missing baseline must not read as the "SLA ...: met" line that precedes it.

@@ -1,4 +1,5 @@
 using PerfTesting.Comparison;
+using PerfTesting.Distribution;
 using PerfTesting.Load;
 using PerfTesting.Measurement;
 using PerfTesting.Reporting;
@@ -11,7 +12,10 @@ namespace PerfTesting.Xunit.Load;
 /// The runner as an xunit test wants it: the run named after the test, progress every second and a
 /// short summary table at the end (to the test output, and live to the console of <c>dotnet test</c>
 /// when <c>xunit.runner.json</c> has <c>"diagnosticMessages": true</c>), and the test's cancellation
-/// token (TestContext.Current.CancellationToken) stopping the run with partial results.
+/// token (TestContext.Current.CancellationToken) stopping the run with partial results. Started as an
+/// agent of a distributed run (PERF_AGENT_COUNT and the other variables of <see cref="DistributedAgent"/>
+/// set), a run fires only this agent's stripe from the shared start and writes its part to
+/// PERF_RESULTS/agent-000i-of-000N/; the test's code does not change.
 /// </summary>
 public static class PerfRunner
 {
@@ -49,9 +53,22 @@ public static class PerfRunner
             options = options with { Name = testName };
         }
 
+        // Started as an agent (its environment alone says so): run this agent's stripe from the shared start, write the part.
+        var agent = AgentRuns.Current;
+        if (agent is not null)
+        {
+            options = agent.ApplyTo(options);
+        }
+
         var runner = new LoadRunner(options with { Observer = options.Observer ?? new TestOutputProgress() });
         var result = await run(runner, TestContext.Current.CancellationToken).ConfigureAwait(false);
         LiveOutput.WriteLine(RunSummary.ToTable(result).TrimEnd());
+        if (agent is not null)
+        {
+            var code = (TestContext.Current.TestAssembly as global::Xunit.v3.IXunitTestAssembly)?.Assembly;
+            await AgentRuns.RecordAsync(agent, result, code, TestContext.Current.CancellationToken).ConfigureAwait(false);
+        }
+
         return result;
     }
 

@@ -1,3 +1,4 @@
+using PerfTesting.Baselines;
 using PerfTesting.Measurement;
 
 namespace PerfTesting.Distribution;
@@ -31,14 +32,46 @@ public sealed record AgentResult(
     /// <summary>The document's schema.</summary>
     public string Schema { get; init; } = CurrentSchema;
 
+    /// <summary>
+    /// The code the agent ran: the test or tool assembly's name, version and module id (a rebuild of
+    /// changed code changes it); null in results written before it was recorded. The merge refuses
+    /// parts of different builds.
+    /// </summary>
+    public string? Build { get; init; }
+
+    /// <summary>Where the agent ran (CPU, cores, OS, runtime, commit); null in older results. The merge warns when agents differ.</summary>
+    public EnvironmentFingerprint? Environment { get; init; }
+
     /// <summary>The result of <paramref name="agent"/>'s runs.</summary>
     /// <param name="agent">The agent.</param>
     /// <param name="runs">What it measured.</param>
-    public static AgentResult Of(DistributedAgent agent, IReadOnlyList<RunResult> runs)
+    public static AgentResult Of(DistributedAgent agent, IReadOnlyList<RunResult> runs) =>
+        Of(agent, runs, System.Reflection.Assembly.GetEntryAssembly());
+
+    /// <summary>The result of <paramref name="agent"/>'s runs of the code in <paramref name="code"/>.</summary>
+    /// <param name="agent">The agent.</param>
+    /// <param name="runs">What it measured.</param>
+    /// <param name="code">The assembly that holds the test (or the tool); its identity is the build the merge compares.</param>
+    public static AgentResult Of(DistributedAgent agent, IReadOnlyList<RunResult> runs, System.Reflection.Assembly? code)
     {
         ArgumentNullException.ThrowIfNull(agent);
         ArgumentNullException.ThrowIfNull(runs);
         return new AgentResult(agent.TestId, agent.Index, agent.Count, agent.Segment.ToString(), agent.Sequence.ToString(),
-            HistogramConfiguration.Current, agent.StartAt, runs);
+            HistogramConfiguration.Current, agent.StartAt, runs)
+        {
+            Build = code is null ? null : BuildOf(code),
+            Environment = EnvironmentFingerprint.Capture(),
+        };
+    }
+
+    /// <summary>An assembly's identity as a build: name, informational version and module version id.</summary>
+    /// <param name="code">The assembly.</param>
+    public static string BuildOf(System.Reflection.Assembly code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        var name = code.GetName();
+        var version = code.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? name.Version?.ToString();
+        return $"{name.Name} {version} ({code.ManifestModule.ModuleVersionId:N})";
     }
 }

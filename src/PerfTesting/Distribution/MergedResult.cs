@@ -1,6 +1,7 @@
 using System.Globalization;
 using PerfTesting.Assertions;
 using PerfTesting.Baselines;
+using PerfTesting.Distribution.Fit;
 using PerfTesting.Reporting.Model;
 
 namespace PerfTesting.Distribution;
@@ -12,6 +13,9 @@ namespace PerfTesting.Distribution;
 /// <param name="MissingSegments">Parts of (0, 1] no agent's result covered (empty for a complete run).</param>
 public sealed record MergedResult(string TestId, int AgentCount, IReadOnlyList<MergedRun> Runs, IReadOnlyList<ExecutionSegment> MissingSegments)
 {
+    /// <summary>How the agents' parts did not fit (<see cref="PartsFit"/>): the report's first lines.</summary>
+    public IReadOnlyList<MergeFinding> Findings { get; init; } = [];
+
     /// <summary>Whether every segment of (0, 1] had a result.</summary>
     public bool IsComplete => MissingSegments.Count == 0;
 
@@ -59,12 +63,20 @@ public sealed record MergedResult(string TestId, int AgentCount, IReadOnlyList<M
             notes.Insert(0, "PARTIAL RUN: no result for segment(s) " + string.Join(", ", MissingSegments) + "; the figures cover the other segments only.");
         }
 
+        notes.InsertRange(0, Findings.Select(f => f.ToString()));
         foreach (var agent in Runs.SelectMany(r => r.Agents).Where(a => a.Result.StartLateness > TimeSpan.Zero))
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture,
                 $"Agent {agent.AgentIndex} started {agent.Result.Name} {agent.Result.StartLateness.TotalSeconds:0.000} s after the shared start."));
         }
 
-        return new PerfReport(title ?? TestId, (time ?? TimeProvider.System).GetUtcNow(), EnvironmentFingerprint.Capture(), runs, notes);
+        // A misfit heads the report: its first line says what to doubt before any figure is read.
+        title ??= TestId;
+        if (Findings.Count > 0)
+        {
+            title = $"{title}: {Findings[0]}";
+        }
+
+        return new PerfReport(title, (time ?? TimeProvider.System).GetUtcNow(), EnvironmentFingerprint.Capture(), runs, notes);
     }
 }

@@ -1,4 +1,5 @@
 using HdrHistogram;
+using PerfTesting.Distribution.Fit;
 using PerfTesting.Measurement;
 
 namespace PerfTesting.Distribution;
@@ -15,9 +16,10 @@ public static class ResultMerger
     /// <summary>Merges the agents' results.</summary>
     /// <param name="agents">One result per agent.</param>
     /// <param name="allowPartial">Merge even when segments are missing (the result says which).</param>
+    /// <param name="checks">How the parts must fit (<see cref="PartsFit"/>); <see cref="MergeChecks.Default"/> when null.</param>
     /// <returns>The merged test.</returns>
     /// <exception cref="ResultMergeException">The results cannot be merged; the message says why.</exception>
-    public static MergedResult Merge(IReadOnlyList<AgentResult> agents, bool allowPartial = false)
+    public static MergedResult Merge(IReadOnlyList<AgentResult> agents, bool allowPartial = false, MergeChecks? checks = null)
     {
         ArgumentNullException.ThrowIfNull(agents);
         if (agents.Count == 0)
@@ -54,10 +56,16 @@ public static class ResultMerger
                 $"Agent {agent.AgentIndex} ran [{string.Join(", ", agent.Runs.Select(r => r.Name))}], agent {ordered[0].Agent.AgentIndex} ran [{string.Join(", ", names)}]: the agents did not run the same test.");
         }
 
+        var fit = PartsFit.Check(agents, checks);
+        if (fit.FirstOrDefault(f => f.Severity == MergeFindingSeverity.Refusal) is { } misfit)
+        {
+            throw new ResultMergeException(misfit.ToString() + " (merge anyway with --merge-misfits: the reason then heads the report)");
+        }
+
         var runs = names.Select(name => new MergedRun(
             MergeRun([.. ordered.Select(a => a.Agent.Runs.First(r => r.Name == name))], shape),
             [.. ordered.Select(a => new AgentRun(a.Agent.AgentIndex, a.Segment.ToString(), a.Agent.Runs.First(r => r.Name == name)))])).ToList();
-        return new MergedResult(tests[0], agents.Count, runs, missing);
+        return new MergedResult(tests[0], agents.Count, runs, missing) { Findings = fit };
     }
 
     /// <summary>Merges one run's parts (one per agent) into the whole run.</summary>

@@ -44,13 +44,21 @@ internal static class AgentProcesses
         return [.. outcomes.Select(o => o.Output)];
     }
 
+    /// <summary>The user-style perf test (tests/Agents), built with these tests.</summary>
+    public static string UserTestPath { get; } = FindBuilt(Path.Combine("tests", "Agents"), "Tests.Agents.dll");
+
     /// <summary>Runs perftest with <paramref name="arguments"/>; returns its exit code and output.</summary>
-    public static async Task<(int Exit, string Output)> RunCliAsync(
-        IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    public static Task<(int Exit, string Output)> RunCliAsync(
+        IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken) =>
+        RunAsync(CliPath, arguments, environment, cancellationToken);
+
+    /// <summary>Runs the assembly at <paramref name="path"/> (an app or an xunit v3 test assembly); returns its exit code and output.</summary>
+    public static async Task<(int Exit, string Output)> RunAsync(
+        string path, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(CliPath);
+        start.ArgumentList.Add(path);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -73,13 +81,15 @@ internal static class AgentProcesses
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"perftest {string.Join(' ', arguments)} did not finish within {Limit.TotalSeconds} s.");
+            throw new TimeoutException($"{Path.GetFileName(path)} {string.Join(' ', arguments)} did not finish within {Limit.TotalSeconds} s.");
         }
 
         return (process.ExitCode, await stdout + await stderr);
     }
 
-    private static string FindCli()
+    private static string FindCli() => FindBuilt(Path.Combine("src", "PerfTesting.Cli"), "PerfTesting.Cli.dll");
+
+    private static string FindBuilt(string project, string assembly)
     {
         // Built with the tests (project reference); the copy beside the tests has no runtimeconfig, so use the project's own output.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
@@ -90,7 +100,7 @@ internal static class AgentProcesses
         }
 
         var path = Path.Combine(directory?.FullName ?? throw new InvalidOperationException("The tests run outside the repository."),
-            "src", "PerfTesting.Cli", "bin", configuration, "net10.0", "PerfTesting.Cli.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException("Build src/PerfTesting.Cli first (dotnet build builds it with the tests).", path);
+            project, "bin", configuration, "net10.0", assembly);
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Build {project} first (dotnet build builds it with the tests).", path);
     }
 }

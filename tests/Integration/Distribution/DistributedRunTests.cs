@@ -1,6 +1,7 @@
 using PerfTesting.BackingServices;
 using PerfTesting.BackingServices.Fixtures;
 using PerfTesting.Distribution;
+using PerfTesting.Distribution.Fit;
 using Tests.Shared;
 
 namespace Tests.Integration.Distribution;
@@ -99,7 +100,10 @@ public sealed class DistributedRunTests(BackingServicesFixture fixture) : IDispo
         await AgentProcesses.RunAsync(Enumerable.Range(0, 4), 4, "closed-101", DateTimeOffset.UtcNow + StartupAllowance, results,
             ["--name", "closed", "--clients", "101", "--iterations", "3", "--raw-samples", "10000", "--url", target.Url.ToString()],
             cancellationToken: TestContext.Current.CancellationToken);
-        var run = Assert.Single(ResultMerger.Merge(await AgentResultFiles.ReadAllAsync(results, TestContext.Current.CancellationToken)).Runs);
+        // Runs of a few milliseconds: an agent process that started after the others finished (a busy machine)
+        // is a misfit the merge would refuse; the client split is what this test checks.
+        var checks = new MergeChecks { MergeMisfits = true };
+        var run = Assert.Single(ResultMerger.Merge(await AgentResultFiles.ReadAllAsync(results, TestContext.Current.CancellationToken), checks: checks).Runs);
 
         Assert.Equal([26L, 25, 25, 25], run.Agents.Select(a => a.Result.RawSamples.Select(s => s.ClientId).Distinct().LongCount()));
         Assert.Equal(Enumerable.Range(0, 101), run.Merged.RawSamples.Select(s => s.ClientId).Distinct().Order());
@@ -137,10 +141,16 @@ public sealed class DistributedRunTests(BackingServicesFixture fixture) : IDispo
         Assert.Equal(2, refused);
         Assert.Contains("No result for segment(s) 1/2:3/4", refusal, StringComparison.Ordinal);
 
+        // The missing agent run afterwards ran alone, not with the others: the merge refuses it as a misfit,
+        // and merges it when told to, the reason heading the output.
         await AgentProcesses.RunAsync([2], 4, "s3-closed", null, prefix, closed, environment, TestContext.Current.CancellationToken);
-        var (exit, summary) = await AgentProcesses.RunCliAsync(merge, environment, TestContext.Current.CancellationToken);
+        var (misfit, reason) = await AgentProcesses.RunCliAsync(merge, environment, TestContext.Current.CancellationToken);
+        var (exit, summary) = await AgentProcesses.RunCliAsync([.. merge, "--merge-misfits"], environment, TestContext.Current.CancellationToken);
 
+        Assert.Equal(2, misfit);
+        Assert.Contains("ran one after the other", reason, StringComparison.Ordinal);
         Assert.True(exit == 0, summary);
+        Assert.StartsWith("MERGE WARNING: ", summary, StringComparison.Ordinal);
         Assert.Contains("closed: 4 agents, 40 started, 0 failed", summary, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(output, "report.html")));
         Assert.True(File.Exists(Path.Combine(output, "histogram.hlog")));

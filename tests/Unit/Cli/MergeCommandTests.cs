@@ -2,6 +2,7 @@ using PerfTesting.Cli;
 using PerfTesting.Cli.Merge;
 using PerfTesting.Distribution;
 using PerfTesting.Load;
+using PerfTesting.Measurement;
 
 namespace Tests.Unit.Cli;
 
@@ -14,6 +15,7 @@ public sealed class MergeCommandTests : IDisposable
     private async Task WriteAgentsAsync(int count, string testId, params int[] skip)
     {
         var sequence = ExecutionSegmentSequence.Even(count);
+        RunEnvironment? window = null;
         for (var i = 0; i < count; i++)
         {
             if (skip.Contains(i))
@@ -24,6 +26,10 @@ public sealed class MergeCommandTests : IDisposable
             var agent = new DistributedAgent(i, count, testId, sequence.Segments[i], sequence, null, _root);
             var result = await new LoadRunner(agent.ApplyTo(new LoadRunnerOptions { Name = "run", CaptureProcess = false })).RunAsync(
                 LoadProfile.ClosedIterations(8, 5), Scenario.Create("s", (_, _) => ValueTask.FromResult(StepOutcome.Ok())), TestContext.Current.CancellationToken);
+            // Real agents run together; these run one after the other in a millisecond each, which the merge
+            // would refuse (PartsFit). Each part carries the first one's window, as had they run side by side.
+            window ??= result.Environment;
+            result = result with { Environment = result.Environment with { StartedAt = window.StartedAt, EndedAt = window.EndedAt } };
             await AgentResultFiles.WriteAsync(AgentResult.Of(agent, [result]), Path.Combine(_root, "in", agent.DirectoryName), TestContext.Current.CancellationToken);
         }
     }

@@ -1,6 +1,6 @@
 using PerfTesting.Assertions;
 using PerfTesting.Cli.Merge;
-using PerfTesting.Cli.Storage;
+using PerfTesting.BackingServices.Results;
 
 namespace Tests.Unit.Cli;
 

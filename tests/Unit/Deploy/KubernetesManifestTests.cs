@@ -44,6 +44,49 @@ public sealed class KubernetesManifestTests
     }
 
     [Fact]
+    public void TestAgentsJob_RunsATeamsTestImageAsTheSameIndexedAgents()
+    {
+        var cli = Load("agents-job.yaml");
+        var job = Load("test-agents-job.yaml");
+
+        // The same Indexed Job shape as the CLI's agents: every pod at once, no retry, count = completions.
+        Assert.Equal("Indexed", job.Spec.CompletionMode);
+        Assert.Equal(job.Spec.Completions, job.Spec.Parallelism);
+        Assert.Equal(0, job.Spec.BackoffLimitPerIndex);
+        Assert.Equal("Never", job.Spec.Template.Spec.RestartPolicy);
+        var agent = Assert.Single(job.Spec.Template.Spec.Containers);
+        var cliAgent = Assert.Single(cli.Spec.Template.Spec.Containers);
+        Assert.Equal(job.Spec.Completions, int.Parse(Env(agent, "PERF_AGENT_COUNT"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.DoesNotContain(agent.Env, e => e.Name is "JOB_COMPLETION_INDEX" or "PERF_AGENT_INDEX");
+        Assert.Equal("START_AT", Env(agent, "PERF_START_AT"));
+        Assert.StartsWith("s3://", Env(agent, "PERF_RESULTS"), StringComparison.Ordinal);
+        Assert.Equal("perftest-s3", Assert.Single(agent.EnvFrom).SecretRef.Name);
+
+        // A team's image, not the tool: the runner's arguments select one test, not the `agent` verb.
+        Assert.NotEqual(cliAgent.Image, agent.Image);
+        Assert.DoesNotContain("agent", agent.Args);
+        Assert.Equal("-method", agent.Args[0]);
+
+        // The merge Job reads what either kind of agent writes.
+        var merge = Assert.Single(Load("merge-job.yaml").Spec.Template.Spec.Containers);
+        Assert.Equal(Env(agent, "PERF_RESULTS"), Arg(merge, "--from"));
+    }
+
+    [Fact]
+    public void AgentDockerfile_BuildsEitherTheToolOrATeamsAssemblyOnAnyBase()
+    {
+        var dockerfile = File.ReadAllLines(Path.Combine(RepositoryRoot(), "deploy", "agent", "Dockerfile"));
+
+        // The base is an argument (Microsoft's image by default; the local one where nothing can be pulled).
+        var args = dockerfile.Where(l => l.StartsWith("ARG ", StringComparison.Ordinal)).ToList();
+        Assert.Contains("ARG BASE=mcr.microsoft.com/dotnet/aspnet:10.0", args);
+        Assert.Contains("FROM ${BASE}", dockerfile);
+        Assert.Contains("ARG ASSEMBLY=PerfTesting.Cli.dll", args);
+        Assert.Single(dockerfile, l => l.StartsWith("ENTRYPOINT ", StringComparison.Ordinal) && l.Contains("$PERF_AGENT_ASSEMBLY", StringComparison.Ordinal));
+        Assert.Contains(dockerfile, l => l.StartsWith("USER ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void MergeJob_ReadsThePrefixTheAgentsWriteAndEvaluatesAnSla()
     {
         var agents = Assert.Single(Load("agents-job.yaml").Spec.Template.Spec.Containers);
@@ -61,7 +104,7 @@ public sealed class KubernetesManifestTests
         Assert.Equal("perftest-s3", Assert.Single(merge.EnvFrom).SecretRef.Name);
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Registry.sln")))

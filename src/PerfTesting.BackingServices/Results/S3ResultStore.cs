@@ -1,9 +1,8 @@
 using Amazon.S3;
 using Amazon.S3.Model;
-using PerfTesting.BackingServices;
 using PerfTesting.BackingServices.External;
 
-namespace PerfTesting.Cli.Storage;
+namespace PerfTesting.BackingServices.Results;
 
 /// <summary>
 /// Copies agents' result folders to and from an S3 prefix, file for file, so that the merge reads

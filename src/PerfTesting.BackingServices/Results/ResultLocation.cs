@@ -1,4 +1,4 @@
-namespace PerfTesting.Cli.Storage;
+namespace PerfTesting.BackingServices.Results;
 
 /// <summary>Where agents' results live: a local directory, or an S3 prefix written s3://bucket/prefix.</summary>
 /// <param name="Directory">The local directory, when not S3.</param>
