@@ -27,6 +27,6 @@ internal static class HistoryFormat
 
     public static string Line(SeriesAnalysis series, ChangePoint point) =>
         $"{series.Scenario} {series.Metric}: {Verdict(point)} {Change(series.Metric, point.Change)} at {ShortCommit(point.Commit)} " +
-        $"(run {point.Position + 1} of {series.Points.Count}, {point.RunsSince} runs ago incl.), before {Estimate(series.Metric, point.Before)}, " +
+        $"(run {point.Position + 1} of {series.Points.Count}; the newest {point.RunsSince} runs are at the new level), before {Estimate(series.Metric, point.Before)}, " +
         $"after {Estimate(series.Metric, point.After)}, p={point.PValue.ToString("G3", CultureInfo.InvariantCulture)}";
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using PerfTesting.History.Analysis;
+using PerfTesting.History.Records;
 
 namespace PerfTesting.History.Rendering;
 
@@ -29,7 +30,8 @@ internal static class TrendChart
             return svg.Append("</svg>").ToString();
         }
 
-        var ticks = Ticks(Math.Min(0, values.Min()), Math.Max(values.Max(), 1e-9));
+        // A flat zero series (no errors) still gets a readable axis: 0 to 1% for a rate, 0 to 1 otherwise.
+        var ticks = Ticks(Math.Min(0, values.Min()), Math.Max(values.Max(), series.Metric == HistoryMetric.ErrorRate ? 0.01 : 1));
         double X(double index) => Left + (values.Count == 1 ? 0.5 : index / (values.Count - 1)) * (Width - Left - Right);
         double Y(double value) => Height - Bottom - (value - ticks[0]) / (ticks[^1] - ticks[0]) * (Height - Top - Bottom);
         foreach (var tick in ticks)
@@ -38,7 +40,7 @@ internal static class TrendChart
             Text(svg, Left - 6, Y(tick) + 4, tick.ToString("G4", CultureInfo.InvariantCulture), "end", 11, null);
         }
 
-        Text(svg, 14, Height / 2.0, series.Metric.ToString(), "middle", 11, $"transform=\"rotate(-90 14 {Num(Height / 2.0)})\"");
+        Text(svg, 14, Height / 2.0, series.Metric.Unit().Length > 0 ? $"{series.Metric} ({series.Metric.Unit()})" : $"{series.Metric} (share of requests)", "middle", 11, $"transform=\"rotate(-90 14 {Num(Height / 2.0)})\"");
         Text(svg, (Left + Width - Right) / 2.0, Height - 8, $"run (oldest to newest, {values.Count} runs)", "middle", 11, null);
 
         // Each segment's level (mean, as the detector saw it) as a horizontal line.
