@@ -23,6 +23,11 @@ if (double.IsNaN(cv))
 Print($"# noise: docs/bench/registry-vs-direct*.txt, median CV of a phase's 3 rounds: {bench.Cv:P2} ({bench.Groups} phases in {bench.Files} files, 5 s phases on the shared 2-core machine)");
 Print($"# noise: docs/trust/ab-verdict-trust-run*.txt, CV of one run from {ab.Comparisons} A/A comparisons (p50 and throughput): {ab.Cv:P2}");
 Print($"# series: CV {cv:P2} ({source}), outliers {outlierRate:P0} of runs at +{SeriesFactory.OutlierMin:P0} to +{SeriesFactory.OutlierMax:P0}, seed {seed}");
+if (args.Contains("--noise-only"))
+{
+    return;
+}
+
 foreach (var name in detectorName == "both" ? new[] { "edivisive", "edpelt" } : [detectorName])
 {
     IChangePointDetector detector = name == "edpelt" ? new EdPeltDetector(minimumSegment) : new EDivisiveMeans(new EDivisiveOptions { MaxPValue = pValue, MinimumSegment = minimumSegment });
