@@ -22,7 +22,8 @@ public sealed class EDivisiveMeansTests
     [Fact]
     public void StudentTTest_MatchesScipy()
     {
-        // scipy.stats.ttest_ind([1, 2, 3, 4, 5], [6, 7, 8, 9, 10]): statistic -5.0, pvalue 0.001052825793366539.
+        // scipy.stats.ttest_ind([1, 2, 3, 4, 5], [6, 7, 8, 9, 10]): statistic -5.0, pvalue 0.001052825793366539;
+        // checked here by integrating the t(8) density from 5 to 2000 (Simpson, 2e6 steps): 2 x 0.00052641 = 0.0010528258.
         var p = StudentTTest.PValue(SegmentSummary.Of([1, 2, 3, 4, 5], 0, 5), SegmentSummary.Of([6, 7, 8, 9, 10], 0, 5));
 
         Assert.Equal(0.001052825793366539, p, 9);
