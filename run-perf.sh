@@ -6,6 +6,7 @@
 #   PERF_PROFILE=full (default, < 10 min on 2 cores) | ci (same shapes, shorter, 4 MiB archive)
 #   PERF_ARCHIVE_MB=N  archive size of the Tiny-LLM stand-in (default 40 for full)
 #   PERF_ACCEPT=1      make this run's measurement the committed baseline (tests/Perf/Baselines)
+#   PERF_HISTORY_DB=URI  where the run is recorded (default sqlite:artifacts/history.db); PERF_HISTORY=0 skips
 # bash run-perf.sh --compare REF: the pull-request verdict instead: the base (merge base of REF and
 # HEAD) and the head built and compared on this machine, interleaved (tools/compare-builds.sh).
 set -euo pipefail
@@ -32,6 +33,11 @@ dotnet test tests/Perf -c Release --no-build --logger "console;verbosity=normal"
 status=${PIPESTATUS[0]}
 set -e
 
+if [ -f artifacts/perf/results.json ] && [ "${PERF_HISTORY:-1}" != 0 ]; then
+  step "history: record into ${PERF_HISTORY_DB:=sqlite:artifacts/history.db} (perftest history; PERF_HISTORY=0 skips)"
+  perftest() { dotnet run --project src/PerfTesting.Cli -c Release -v quiet -- "$@"; }
+  perftest history record --db "$PERF_HISTORY_DB" artifacts/perf/results.json && perftest history analyze --db "$PERF_HISTORY_DB" --last 5 || true
+fi
 if [ -f artifacts/perf/report.html ]; then
   step "HTML report in headless Chromium"
   bash tools/render-report.sh artifacts/perf/report.html artifacts/perf/report.png

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PerfTesting.Cli.Accept;
 using PerfTesting.Cli.Agent;
+using PerfTesting.Cli.History;
 using PerfTesting.Cli.Merge;
 using PerfTesting.Cli.Report;
 
@@ -17,6 +18,7 @@ public static class PerftestCommand
         root.Subcommands.Add(MergeCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(AcceptCommand.Create());
+        root.Subcommands.Add(HistoryCommand.Create());
         return root;
     }
 }

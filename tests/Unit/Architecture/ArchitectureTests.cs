@@ -5,7 +5,7 @@ namespace Tests.Unit.Architecture;
 /// <summary>The walls of docs/explanation/architecture.md, checked on the compiled assemblies.</summary>
 public sealed class ArchitectureTests
 {
-    private static readonly string[] Shipped = ["PerfTesting", "PerfTesting.Xunit", "PerfTesting.BackingServices", "Registry", "Registry.AppHost"];
+    private static readonly string[] Shipped = ["PerfTesting", "PerfTesting.Xunit", "PerfTesting.BackingServices", "PerfTesting.History", "Registry", "Registry.AppHost"];
 
     [Fact]
     public void EngineNamespaces_FollowTheLayering()

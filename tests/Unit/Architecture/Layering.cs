@@ -44,6 +44,8 @@ internal static class Layering
         // (and so pulls Testcontainers into the tool); an AWS client factory of its own would end it.
         new("PerfTesting.Cli", null, ["PerfTesting.Xunit", "Registry*", "xunit*"],
             "the CLI is a module on the engine"),
+        new("PerfTesting.History", null, ["PerfTesting.Xunit", "PerfTesting.BackingServices", "PerfTesting.Cli", "Registry*", "AWSSDK*", "Testcontainers*", "xunit*"],
+            "the history store is a module on the engine: the CLI uses it, it uses no other module"),
         new("Registry", null, ["PerfTesting.BackingServices", "PerfTesting.Xunit", "PerfTesting.Cli", "Registry.AppHost", "Testcontainers*", "xunit*", "Docker*"],
             "the registry is a production service and takes its endpoints from configuration", Transitive: true),
         new("Registry.AppHost", null, ["xunit*", "PerfTesting.Xunit"],
