@@ -26,7 +26,7 @@ internal sealed class MeasurementWindow
         Recorders = [.. scenarios.Select(s => new ScenarioRecorder(s.Name))];
         Steps = [.. scenarios.Select(_ => new StepRecorders())];
         Raw = options.RawSampleCapacity > 0 ? new RawSampleBuffer(options.RawSampleCapacity) : null;
-        _meters = options.Meters.Count > 0 ? new MeterCapture(options.Meters) : null;
+        _meters = options.Meters.Count > 0 ? new MeterCapture(options.Meters, options.MeterTags) : null;
         _captureProcess = options.CaptureProcess;
     }
 
