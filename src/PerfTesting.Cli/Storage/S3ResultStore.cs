@@ -1,7 +1,6 @@
 using Amazon.S3;
 using Amazon.S3.Model;
-using PerfTesting.BackingServices;
-using PerfTesting.BackingServices.External;
+using PerfTesting.Aws;
 
 namespace PerfTesting.Cli.Storage;
 
@@ -25,16 +24,15 @@ public sealed class S3ResultStore : IDisposable
     {
         variables ??= Environment.GetEnvironmentVariable;
         string? Read(string name) => variables(name) is { Length: > 0 } value ? value : null;
-        var url = Read(ExternalBackingServices.S3UrlVariable);
+        var url = Read(AwsTarget.S3UrlVariable);
         if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https"))
         {
-            throw new ArgumentException($"{ExternalBackingServices.S3UrlVariable}={url} is not an absolute http(s) URL.");
+            throw new ArgumentException($"{AwsTarget.S3UrlVariable}={url} is not an absolute http(s) URL.");
         }
 
-        var credentials = Read("AWS_ACCESS_KEY_ID") is { } key && Read("AWS_SECRET_ACCESS_KEY") is { } secret ? new AwsCredentials(key, secret) : null;
-        var endpoint = new AwsEndpoint(url is null ? null : new Uri(url), Read("AWS_REGION") ?? Read("AWS_DEFAULT_REGION") ?? AwsEndpoint.DefaultRegion,
-            credentials, Read(ExternalBackingServices.EmulatorVariable) is "1" or "true");
-        return new S3ResultStore(AwsClientFactory.CreateS3Client(endpoint));
+        var target = new AwsTarget(url is null ? null : new Uri(url), Read("AWS_REGION") ?? Read("AWS_DEFAULT_REGION") ?? AwsTarget.DefaultRegion,
+            Read(AwsTarget.EmulatorVariable) is "1" or "true", Read("AWS_ACCESS_KEY_ID"), Read("AWS_SECRET_ACCESS_KEY"));
+        return new S3ResultStore(AwsClients.CreateS3Client(target));
     }
 
     /// <summary>Uploads every file under <paramref name="directory"/> to the prefix plus <paramref name="folder"/>.</summary>
@@ -50,7 +48,7 @@ public sealed class S3ResultStore : IDisposable
         foreach (var path in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var key = location.Prefix + (folder.Length == 0 ? string.Empty : folder + "/") + Path.GetRelativePath(directory, path).Replace('\\', '/');
-            var request = AwsClientFactory.NewPutObjectRequest(location.Bucket!, key);
+            var request = AwsClients.NewPutObjectRequest(location.Bucket!, key);
             request.FilePath = path;
             await _s3.PutObjectAsync(request, cancellationToken).ConfigureAwait(false);
             keys.Add(key);
