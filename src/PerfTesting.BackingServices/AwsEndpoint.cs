@@ -14,5 +14,5 @@ namespace PerfTesting.BackingServices;
 public sealed record AwsEndpoint(Uri? ServiceUrl, string Region, AwsCredentials? Credentials, bool IsEmulator)
 {
     /// <summary>The region used for signing when nothing else is configured.</summary>
-    public const string DefaultRegion = "us-east-1";
+    public const string DefaultRegion = Aws.AwsTarget.DefaultRegion;
 }

@@ -7,7 +7,7 @@ namespace PerfTesting.BackingServices.External;
 public sealed class ExternalBackingServices : IBackingServices
 {
     /// <summary>S3 endpoint URL; unset means real AWS S3 in AWS_REGION.</summary>
-    public const string S3UrlVariable = "PERF_S3_URL";
+    public const string S3UrlVariable = Aws.AwsTarget.S3UrlVariable;
 
     /// <summary>DynamoDB endpoint URL; unset means real AWS DynamoDB in AWS_REGION.</summary>
     public const string DynamoDbUrlVariable = "PERF_DYNAMODB_URL";
@@ -19,7 +19,7 @@ public sealed class ExternalBackingServices : IBackingServices
     public const string RedisVariable = "PERF_REDIS";
 
     /// <summary>Set to 1 when the URLs point at s3rver/dynalite, so their quirks are applied.</summary>
-    public const string EmulatorVariable = "PERF_EMULATOR";
+    public const string EmulatorVariable = Aws.AwsTarget.EmulatorVariable;
 
     private ExternalBackingServices(BackingServiceEndpoints endpoints) => Endpoints = endpoints;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using PerfTesting.BackingServices.Results;
+using PerfTesting.Cli.Storage;
 using PerfTesting.Distribution;
 using PerfTesting.Distribution.Fit;
 using PerfTesting.Reporting.Exporters;

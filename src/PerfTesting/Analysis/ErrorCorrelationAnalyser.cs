@@ -7,7 +7,8 @@ namespace PerfTesting.Analysis;
 /// Errors correlated with a component: when requests failed, compares the client's failures (by kind)
 /// with each component's own error counter to say where they came from. A counter listed by several
 /// components is blamed on those of them that were measured in the run, never on the first listed:
-/// give each component its own counter for an exact attribution.
+/// give each component its own counter, or its own tag value on a shared counter
+/// (<see cref="ComponentInstrument.ErrorTag"/>), for an exact attribution.
 /// </summary>
 public sealed class ErrorCorrelationAnalyser : IRunAnalyser
 {
@@ -43,8 +44,8 @@ public sealed class ErrorCorrelationAnalyser : IRunAnalyser
         // whichever happened to be listed first.
         var attributed = _components
             .Where(c => c.ErrorCounter is not null)
-            .GroupBy(c => c.ErrorCounter!, StringComparer.Ordinal)
-            .Select(counter => (Counter: counter.Key, Sharing: counter.ToList(), Errors: (long)(InstrumentUnits.Find(run, counter.Key)?.Sum ?? 0)))
+            .GroupBy(c => (Counter: c.ErrorCounter!, c.ErrorTag))
+            .Select(counter => (Counter: Label(counter.Key.Counter, counter.Key.ErrorTag), Sharing: counter.ToList(), Errors: Errors(run, counter.Key.Counter, counter.Key.ErrorTag)))
             .Where(c => c.Errors > 0)
             .Select(c => (Component: Blamed(run, c.Sharing), c.Counter, c.Sharing, c.Errors))
             .OrderByDescending(c => c.Errors)
@@ -63,6 +64,13 @@ public sealed class ErrorCorrelationAnalyser : IRunAnalyser
             : Text($"{run.ErrorRate * 100:0.##}% of requests failed; no component counted errors, so they arose before or after the service's components (connection, timeout, client)");
         yield return new Finding(Name, run.ErrorRate >= 0.01 ? Severity.Error : Severity.Warning, title, evidence, Math.Min(1, run.ErrorRate * 10));
     }
+
+    // A component's failures: the whole counter, or the measurements tagged with its value.
+    private static long Errors(RunResult run, string counter, ComponentTag? tag) => InstrumentUnits.Find(run, counter) is not { } summary
+        ? 0
+        : (long)(tag is { } t ? summary.SumWhere(t.Key, t.Value) : summary.Sum);
+
+    private static string Label(string counter, ComponentTag? tag) => tag is { } t ? $"{counter} where {t}" : counter;
 
     // The components sharing one counter that did any work in the run (their timing instrument has
     // measurements); all of them when none did.

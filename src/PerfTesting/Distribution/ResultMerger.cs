@@ -1,6 +1,7 @@
 using HdrHistogram;
 using PerfTesting.Distribution.Fit;
 using PerfTesting.Measurement;
+using PerfTesting.Measurement.Merging;
 
 namespace PerfTesting.Distribution;
 
@@ -162,40 +163,26 @@ public static class ResultMerger
 
     private static LongHistogram Add(IEnumerable<string> encoded, HistogramConfiguration shape)
     {
-        var sum = LatencyHistograms.Create();
-        if (HistogramConfiguration.Of(sum) != shape)
+        var library = HistogramConfiguration.Of(LatencyHistograms.Create());
+        if (library != shape)
         {
-            throw new ResultMergeException($"The results were recorded with histogram {shape}; this version of the library records with {HistogramConfiguration.Of(sum)}.");
+            throw new ResultMergeException($"The results were recorded with histogram {shape}; this version of the library records with {library}.");
         }
 
-        foreach (var text in encoded)
-        {
-            var histogram = HistogramCodec.Decode(text);
-            if (HistogramConfiguration.Of(histogram) != shape)
-            {
-                throw new ResultMergeException($"A histogram has shape {HistogramConfiguration.Of(histogram)}, not the declared {shape}.");
-            }
-
-            sum.Add(histogram);
-        }
-
-        return sum;
+        return RunMerge.Histograms(encoded.Select(text => Decode(text, shape)));
     }
 
-    private static RunTotals Sum(IEnumerable<RunTotals> totals) => totals.Aggregate(
-        new RunTotals(0, 0, 0, 0, 0, 0),
-        (a, b) => new RunTotals(a.Started + b.Started, a.Succeeded + b.Succeeded, a.Failed + b.Failed, a.Cancelled + b.Cancelled, a.Dropped + b.Dropped, a.Bytes + b.Bytes));
-
-    private static SortedDictionary<string, long> SumCounts(IEnumerable<IReadOnlyDictionary<string, long>> counts)
+    private static HistogramBase Decode(string text, HistogramConfiguration shape)
     {
-        var sum = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        foreach (var (kind, count) in counts.SelectMany(c => c))
-        {
-            sum[kind] = sum.GetValueOrDefault(kind) + count;
-        }
-
-        return sum;
+        var histogram = HistogramCodec.Decode(text);
+        return HistogramConfiguration.Of(histogram) == shape
+            ? histogram
+            : throw new ResultMergeException($"A histogram has shape {HistogramConfiguration.Of(histogram)}, not the declared {shape}.");
     }
+
+    private static RunTotals Sum(IEnumerable<RunTotals> totals) => RunMerge.Totals(totals);
+
+    private static SortedDictionary<string, long> SumCounts(IEnumerable<IReadOnlyDictionary<string, long>> counts) => RunMerge.ErrorsByKind(counts);
 
     private static List<ScenarioResult> Scenarios(IReadOnlyList<RunResult> parts, HistogramConfiguration shape) =>
         [.. parts.SelectMany(p => p.Scenarios).GroupBy(s => s.Name, StringComparer.Ordinal).Select(g =>
@@ -211,37 +198,10 @@ public static class ResultMerger
     /// </summary>
     private static List<SecondStats> Series(IReadOnlyList<RunResult> parts, DateTimeOffset start, HistogramConfiguration shape)
     {
-        var seconds = new SortedDictionary<int, List<SecondStats>>();
-        foreach (var part in parts)
-        {
-            var shift = (int)Math.Round((part.Environment.StartedAt - start).TotalSeconds);
-            foreach (var point in part.Series)
-            {
-                var second = point.Second + shift;
-                if (!seconds.TryGetValue(second, out var points))
-                {
-                    seconds[second] = points = [];
-                }
-
-                points.Add(point);
-            }
-        }
-
-        return [.. seconds.Select(entry =>
-        {
-            var points = entry.Value;
-            long requests = points.Sum(p => p.Requests), errors = points.Sum(p => p.Errors), bytes = points.Sum(p => p.Bytes);
-            // A second in which an agent completed nothing has no histogram: it adds nothing.
-            if (points.All(p => p.Histogram is not null || p.Requests == 0))
-            {
-                var histogram = Add(points.Where(p => p.Histogram is not null).Select(p => p.Histogram!), shape);
-                return new SecondStats(entry.Key, requests, errors, bytes, LatencyStats.Percentile(histogram, 50), LatencyStats.Percentile(histogram, 99),
-                    histogram.TotalCount > 0 ? HistogramCodec.Encode(histogram) : null);
-            }
-
-            // Without every agent's histogram the second's percentiles cannot be merged; the largest is an upper bound.
-            return new SecondStats(entry.Key, requests, errors, bytes, points.Max(p => p.P50Ms), points.Max(p => p.P99Ms), null);
-        })];
+        return RunMerge.Series(
+            parts.Select(p => (p.Series, (int)Math.Round((p.Environment.StartedAt - start).TotalSeconds))),
+            text => Decode(text, shape),
+            keepHistograms: true);
     }
 
     private static List<InstrumentSummary> WhiteBox(IReadOnlyList<RunResult> parts) =>

@@ -5,7 +5,7 @@ namespace PerfTesting.Load;
 /// r0 to r1 over D, the expected arrivals by time t are N(t) = r0 t + (r1 - r0) t² / 2D; the k-th arrival is
 /// due where N(t) = k. Arrivals are evenly spaced (not Poisson) so runs are repeatable.
 /// </summary>
-public static class ArrivalSchedule
+internal static class ArrivalSchedule
 {
     /// <summary>The offsets from the schedule's start at which arrivals are due, in order.</summary>
     /// <param name="stages">The stages.</param>

@@ -1,5 +1,5 @@
-using HdrHistogram;
 using PerfTesting.Measurement;
+using PerfTesting.Measurement.Merging;
 
 namespace PerfTesting.Load;
 
@@ -32,7 +32,7 @@ internal sealed class ConcurrentLoadRun
     {
         var time = _options.Time;
         var origin = time.GetTimestamp();
-        var capturing = Enumerable.Range(0, _groups.Count).MaxBy(i => NominalLength(_groups[i].Profile));
+        var capturing = Enumerable.Range(0, _groups.Count).MaxBy(i => _groups[i].Profile.NominalLength);
         var rawShare = _options.RawSampleCapacity == 0 ? 0 : (_options.RawSampleCapacity + _groups.Count - 1) / _groups.Count;
         var runs = _groups.Select((group, i) => new LoadRun(group.Profile, group.Scenarios, _options with
         {
@@ -46,29 +46,9 @@ internal sealed class ConcurrentLoadRun
         return Merge(results, results[capturing]);
     }
 
-    private static TimeSpan NominalLength(LoadProfile profile) => profile switch
-    {
-        ClosedLoadProfile { IterationsPerClient: null, TotalIterations: null } closed => closed.Duration,
-        OpenLoadProfile open => open.Duration,
-        _ => profile.TimeLimit,
-    };
-
     private RunResult Merge(IReadOnlyList<RunResult> parts, RunResult capturing)
     {
-        var whole = LatencyHistograms.Create();
-        foreach (var part in parts)
-        {
-            whole.Add(part.DecodeHistogram());
-        }
-
-        var totals = parts.Select(p => p.Totals).Aggregate((a, b) => new RunTotals(
-            a.Started + b.Started, a.Succeeded + b.Succeeded, a.Failed + b.Failed, a.Cancelled + b.Cancelled, a.Dropped + b.Dropped, a.Bytes + b.Bytes));
-        var errors = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        foreach (var (kind, count) in parts.SelectMany(p => p.ErrorsByKind))
-        {
-            errors[kind] = errors.GetValueOrDefault(kind) + count;
-        }
-
+        var whole = RunMerge.Histograms(parts.Select(p => p.DecodeHistogram()));
         var raw = new List<RawSample>();
         var scenarioOffset = 0;
         foreach (var part in parts)
@@ -83,10 +63,10 @@ internal sealed class ConcurrentLoadRun
             string.Join("; ", _groups.Select(g => $"{g.Label}: {g.Profile.Describe()}")),
             first with { StartedAt = parts.Min(p => p.Environment.StartedAt), EndedAt = parts.Max(p => p.Environment.EndedAt) },
             parts.Max(p => p.Duration),
-            totals,
+            RunMerge.Totals(parts.Select(p => p.Totals)),
             LatencyStats.From(whole),
-            MergeSeries(parts),
-            errors,
+            RunMerge.Series(parts.Select(p => (p.Series, 0)), HistogramCodec.Decode, _options.KeepSecondHistograms),
+            RunMerge.ErrorsByKind(parts.Select(p => p.ErrorsByKind)),
             [.. parts.SelectMany(p => p.Scenarios)],
             capturing.WhiteBox,
             capturing.Process,
@@ -97,26 +77,6 @@ internal sealed class ConcurrentLoadRun
         {
             StartLateness = parts.Max(p => p.StartLateness),
         };
-    }
-
-    private List<SecondStats> MergeSeries(IReadOnlyList<RunResult> parts)
-    {
-        var merged = new List<SecondStats>();
-        foreach (var second in parts.SelectMany(p => p.Series).GroupBy(s => s.Second).OrderBy(g => g.Key))
-        {
-            HistogramBase latency = LatencyHistograms.Create();
-            foreach (var histogram in second.Where(s => s.Histogram is not null))
-            {
-                latency.Add(HistogramCodec.Decode(histogram.Histogram!));
-            }
-
-            merged.Add(new SecondStats(
-                second.Key, second.Sum(s => s.Requests), second.Sum(s => s.Errors), second.Sum(s => s.Bytes),
-                LatencyStats.Percentile(latency, 50), LatencyStats.Percentile(latency, 99),
-                _options.KeepSecondHistograms && latency.TotalCount > 0 ? HistogramCodec.Encode(latency) : null));
-        }
-
-        return merged;
     }
 
     /// <summary>Passes a part's progress on with the names of its scenarios.</summary>

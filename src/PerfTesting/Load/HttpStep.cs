@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 
 namespace PerfTesting.Load;
@@ -146,17 +145,14 @@ public static class HttpStep
         ArgumentNullException.ThrowIfNull(exception);
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            switch (e)
+            if (e is HttpIOException { HttpRequestError: HttpRequestError.ResponseEnded })
             {
-                case TimeoutException:
-                case TaskCanceledException:
-                    return "timeout";
-                case SocketException socket:
-                    return "connection " + SocketErrorName(socket.SocketErrorCode);
-                case HttpIOException io when io.HttpRequestError == HttpRequestError.ResponseEnded:
-                    return "response ended early";
-                case IOException when e.InnerException is null:
-                    return "connection reset";
+                return "response ended early";
+            }
+
+            if (ErrorKinds.TransportKind(e) is { } kind)
+            {
+                return kind;
             }
         }
 
@@ -196,12 +192,4 @@ public static class HttpStep
 
         return target;
     }
-
-    private static string SocketErrorName(SocketError error) => error switch
-    {
-        SocketError.ConnectionRefused => "refused",
-        SocketError.ConnectionReset => "reset",
-        SocketError.TimedOut => "timed out",
-        _ => error.ToString(),
-    };
 }

@@ -26,18 +26,21 @@ public abstract record LoadProfile
     /// <summary>Closed model: each of <paramref name="clients"/> clients runs <paramref name="iterationsPerClient"/> iterations.</summary>
     /// <param name="clients">Virtual clients.</param>
     /// <param name="iterationsPerClient">Measured iterations per client.</param>
+    /// <returns>A <see cref="PerClientIterationsProfile"/>.</returns>
     public static ClosedLoadProfile ClosedIterations(int clients, long iterationsPerClient) =>
-        new ClosedLoadProfile([new ClientStage(DefaultTimeLimit, clients)], iterationsPerClient, null).Validated();
+        new PerClientIterationsProfile(clients, iterationsPerClient).Validated();
 
     /// <summary>Closed model: <paramref name="clients"/> clients share <paramref name="totalIterations"/> iterations.</summary>
     /// <param name="clients">Virtual clients.</param>
     /// <param name="totalIterations">Measured iterations across all clients.</param>
+    /// <returns>A <see cref="SharedIterationsProfile"/>.</returns>
     public static ClosedLoadProfile ClosedTotal(int clients, long totalIterations) =>
-        new ClosedLoadProfile([new ClientStage(DefaultTimeLimit, clients)], null, totalIterations).Validated();
+        new SharedIterationsProfile(clients, totalIterations).Validated();
 
     /// <summary>Closed model in stages: ramps, spikes (10 clients, then 100 at once) and stress steps.</summary>
     /// <param name="stages">The stages, in order.</param>
-    public static ClosedLoadProfile ClosedStages(params ClientStage[] stages) => new ClosedLoadProfile(stages, null, null).Validated();
+    /// <returns>A <see cref="StagedClientsProfile"/>.</returns>
+    public static ClosedLoadProfile ClosedStages(params ClientStage[] stages) => new StagedClientsProfile(stages).Validated();
 
     /// <summary>Open model: <paramref name="ratePerSecond"/> arrivals per second for <paramref name="duration"/>.</summary>
     /// <param name="ratePerSecond">Arrivals per second.</param>
@@ -75,6 +78,15 @@ public abstract record LoadProfile
 
     /// <summary>A one-line description for reports.</summary>
     public abstract string Describe();
+
+    /// <summary>How long the profile's load lasts by its own shape (its stages); the time limit for a profile that ends by count.</summary>
+    internal abstract TimeSpan NominalLength { get; }
+
+    /// <summary>The executor that applies this profile's load: one executor type per load mode.</summary>
+    internal abstract Executors.Executor CreateExecutor(Executors.LoadRunContext run);
+
+    /// <summary>The warm-up's words for <see cref="Describe"/>: empty without warm-up.</summary>
+    private protected string WarmUpText => WarmUp > TimeSpan.Zero ? $" after {Seconds(WarmUp)} warm-up" : string.Empty;
 
     /// <summary>Formats a duration for descriptions.</summary>
     protected static string Seconds(TimeSpan duration) => duration.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";

@@ -21,6 +21,13 @@ public sealed record LoadRunnerOptions
     /// <summary>Meters whose instruments are captured for the measured window (white-box).</summary>
     public IReadOnlyList<string> Meters { get; init; } = [];
 
+    /// <summary>
+    /// Tag keys by whose values each captured instrument is also broken down
+    /// (<see cref="Measurement.InstrumentSummary.ByTag"/>), e.g. "component" to tell the failures of
+    /// each backing service apart in one counter. Keep their values few: one entry per combination.
+    /// </summary>
+    public IReadOnlyList<string> MeterTags { get; init; } = [];
+
     /// <summary>Whether to sample this process's CPU, GC and memory over the window.</summary>
     public bool CaptureProcess { get; init; } = true;
 
@@ -49,6 +56,7 @@ public sealed record LoadRunnerOptions
         ArgumentNullException.ThrowIfNull(Time);
         ArgumentException.ThrowIfNullOrWhiteSpace(Name);
         ArgumentNullException.ThrowIfNull(Stripe);
+        ArgumentNullException.ThrowIfNull(MeterTags);
         return RawSampleCapacity is < 0 or > 50_000_000
             ? throw new ArgumentOutOfRangeException(nameof(RawSampleCapacity), RawSampleCapacity, "Raw-sample capacity must be 0 to 50,000,000.")
             : this;

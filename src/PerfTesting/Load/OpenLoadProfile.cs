@@ -5,7 +5,8 @@ namespace PerfTesting.Load;
 /// <summary>
 /// The open model: requests arrive on a schedule whatever the service does, up to a cap of requests in
 /// flight; an arrival that finds the cap reached is dropped and counted. Latency is measured from each
-/// arrival's intended start, so a stalled service cannot hide its stall (coordinated omission).
+/// arrival's intended start, so a stalled service cannot hide its stall (coordinated omission). One
+/// stage is k6's constant-arrival-rate, several (or a moving rate) its ramping-arrival-rate.
 /// </summary>
 public sealed record OpenLoadProfile : LoadProfile
 {
@@ -24,14 +25,17 @@ public sealed record OpenLoadProfile : LoadProfile
     /// <summary>The stages' total duration.</summary>
     public TimeSpan Duration => Stages.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.Duration);
 
+    internal override TimeSpan NominalLength => Duration;
+
+    internal override Executors.Executor CreateExecutor(Executors.LoadRunContext run) => new Executors.ArrivalRateExecutor(this, run);
+
     /// <inheritdoc />
     public override string Describe()
     {
-        var warmUp = WarmUp > TimeSpan.Zero ? $" after {Seconds(WarmUp)} warm-up" : string.Empty;
         var stages = string.Join(", ", Stages.Select(s => s.FromRate == s.ToRate
             ? string.Create(CultureInfo.InvariantCulture, $"{s.FromRate:0.##}/s for {Seconds(s.Duration)}")
             : string.Create(CultureInfo.InvariantCulture, $"{s.FromRate:0.##}->{s.ToRate:0.##}/s over {Seconds(s.Duration)}")));
-        return string.Create(CultureInfo.InvariantCulture, $"open model: {stages}, at most {MaxInFlight} in flight{warmUp}");
+        return string.Create(CultureInfo.InvariantCulture, $"open model: {stages}, at most {MaxInFlight} in flight{WarmUpText}");
     }
 
     internal OpenLoadProfile Validated()

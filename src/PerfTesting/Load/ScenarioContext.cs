@@ -64,7 +64,7 @@ public sealed class ScenarioContext
         }
         catch (Exception e)
         {
-            outcome = StepOutcome.Fail(HttpStep.Classify(e));
+            outcome = StepOutcome.Fail(ErrorKinds.Of(e));
         }
 
         recorder?.Record(LatencyHistograms.ToMicroseconds(Time.GetTimestamp() - start, Time.TimestampFrequency), outcome.Success, outcome.Bytes, outcome.ErrorKind);

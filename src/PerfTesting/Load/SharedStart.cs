@@ -4,7 +4,7 @@ namespace PerfTesting.Load;
 /// Start times of the steps of a sweep or stress search in a distributed run: every agent computes the
 /// same times from the shared start, so each step begins together on every agent.
 /// </summary>
-public static class SharedStart
+internal static class SharedStart
 {
     /// <summary>Time left between steps for the last requests of a step to finish.</summary>
     public static readonly TimeSpan StepGap = TimeSpan.FromSeconds(2);

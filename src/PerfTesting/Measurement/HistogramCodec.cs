@@ -7,7 +7,7 @@ namespace PerfTesting.Measurement;
 /// HdrHistogram's own compressed encoding in base64, the form HdrHistogram tools in every language
 /// read, so a baseline keeps the whole distribution in a few kilobytes.
 /// </summary>
-public static class HistogramCodec
+internal static class HistogramCodec
 {
     /// <summary>Encodes a histogram.</summary>
     /// <param name="histogram">The histogram.</param>

@@ -15,4 +15,15 @@ public sealed record InstrumentSummary(string Meter, string Name, string Unit, s
 {
     /// <summary>Sum divided by count.</summary>
     public double Mean => Count == 0 ? 0 : Sum / Count;
+
+    /// <summary>
+    /// The instrument broken down by the capture's tag keys, one entry per combination of their values
+    /// seen (empty when the capture named no tag keys, or the instrument carries none of them).
+    /// </summary>
+    public IReadOnlyList<InstrumentBreakdown> ByTag { get; init; } = [];
+
+    /// <summary>The sum of the measurements tagged <paramref name="key"/> = <paramref name="value"/> (the failures of one component, say).</summary>
+    /// <param name="key">A tag key the capture broke down by.</param>
+    /// <param name="value">Its value.</param>
+    public double SumWhere(string key, string value) => ByTag.Where(b => b.Has(key, value)).Sum(b => b.Sum);
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics.Metrics;
-using HdrHistogram;
-
 namespace PerfTesting.Measurement;
 
 /// <summary>
@@ -9,6 +7,8 @@ namespace PerfTesting.Measurement;
 /// from <see cref="Start"/> to <see cref="Stop"/>, i.e. exactly the run's measured window. Works for a
 /// service in the same process, as under WebApplicationFactory. Instruments of the same name from several
 /// Meter instances (several hosts in one process, each with its own Meter) are merged into one summary.
+/// A summary sums its instrument over all tags; the tag keys given at creation also break it down by
+/// their values (<see cref="InstrumentSummary.ByTag"/>), e.g. failures by component or calls by operation.
 /// </summary>
 public sealed class MeterCapture : IDisposable
 {
@@ -16,6 +16,7 @@ public sealed class MeterCapture : IDisposable
     public const string AspNetCoreHosting = "Microsoft.AspNetCore.Hosting";
 
     private readonly HashSet<string> _meters;
+    private readonly string[] _tagKeys;
     // Keyed by name, not by Instrument: every host in the process (each service provider has its own
     // Meter of the same name) adds to one summary, so an instrument never appears twice in a result.
     private readonly Dictionary<(string Meter, string Name, string? Unit), InstrumentState> _states = [];
@@ -26,9 +27,19 @@ public sealed class MeterCapture : IDisposable
     /// <summary>Creates a capture of the named Meters.</summary>
     /// <param name="meterNames">Meter names, matched exactly.</param>
     public MeterCapture(IEnumerable<string> meterNames)
+        : this(meterNames, [])
+    {
+    }
+
+    /// <summary>Creates a capture of the named Meters that also breaks each instrument down by the values of <paramref name="tagKeys"/>.</summary>
+    /// <param name="meterNames">Meter names, matched exactly.</param>
+    /// <param name="tagKeys">Tag keys to break down by (e.g. "component", "operation"); keep their values few.</param>
+    public MeterCapture(IEnumerable<string> meterNames, IEnumerable<string> tagKeys)
     {
         ArgumentNullException.ThrowIfNull(meterNames);
+        ArgumentNullException.ThrowIfNull(tagKeys);
         _meters = new HashSet<string>(meterNames, StringComparer.Ordinal);
+        _tagKeys = [.. tagKeys.Distinct(StringComparer.Ordinal)];
     }
 
     /// <summary>Starts listening; measurements from now on are kept.</summary>
@@ -49,12 +60,12 @@ public sealed class MeterCapture : IDisposable
                 }
             },
         };
-        _listener.SetMeasurementEventCallback<double>((instrument, value, _, state) => Record(state, value));
-        _listener.SetMeasurementEventCallback<float>((instrument, value, _, state) => Record(state, value));
-        _listener.SetMeasurementEventCallback<long>((instrument, value, _, state) => Record(state, value));
-        _listener.SetMeasurementEventCallback<int>((instrument, value, _, state) => Record(state, value));
-        _listener.SetMeasurementEventCallback<short>((instrument, value, _, state) => Record(state, value));
-        _listener.SetMeasurementEventCallback<byte>((instrument, value, _, state) => Record(state, value));
+        _listener.SetMeasurementEventCallback<double>((_, value, tags, state) => Record(state, value, tags));
+        _listener.SetMeasurementEventCallback<float>((_, value, tags, state) => Record(state, value, tags));
+        _listener.SetMeasurementEventCallback<long>((_, value, tags, state) => Record(state, value, tags));
+        _listener.SetMeasurementEventCallback<int>((_, value, tags, state) => Record(state, value, tags));
+        _listener.SetMeasurementEventCallback<short>((_, value, tags, state) => Record(state, value, tags));
+        _listener.SetMeasurementEventCallback<byte>((_, value, tags, state) => Record(state, value, tags));
         _recording = true;
         _listener.Start();
     }
@@ -83,11 +94,11 @@ public sealed class MeterCapture : IDisposable
     /// <inheritdoc />
     public void Dispose() => Stop();
 
-    private void Record(object? state, double value)
+    private void Record(object? state, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
         if (_recording && state is InstrumentState instrumentState)
         {
-            instrumentState.Record(value);
+            instrumentState.Record(value, tags);
         }
     }
 
@@ -98,7 +109,7 @@ public sealed class MeterCapture : IDisposable
             var key = (instrument.Meter.Name, instrument.Name, instrument.Unit);
             if (!_states.TryGetValue(key, out var state))
             {
-                state = new InstrumentState(instrument);
+                state = new InstrumentState(instrument, _tagKeys);
                 _states[key] = state;
             }
 
@@ -106,43 +117,32 @@ public sealed class MeterCapture : IDisposable
         }
     }
 
-    /// <summary>Running figures of one instrument. A lock per instrument: the service's threads record here, not the load generator's.</summary>
-    private sealed class InstrumentState(Instrument instrument)
+    /// <summary>Running figures of one instrument and its tag breakdown. A lock per instrument: the service's threads record here, not the load generator's.</summary>
+    private sealed class InstrumentState(Instrument instrument, string[] tagKeys)
     {
-        // Histogram values are kept at a resolution that suits their unit: microseconds for seconds and
-        // milliseconds, whole units otherwise (bytes, counts).
-        private readonly double _scale = instrument.Unit switch { "s" => 1_000_000, "ms" => 1_000, _ => 1 };
         private readonly string _kind = KindOf(instrument);
         private readonly Lock _lock = new();
-        private readonly LongHistogram? _histogram = KindOf(instrument) == "Histogram" ? new LongHistogram(1, long.MaxValue / 4, 3) : null;
+        private readonly Dictionary<string, (Dictionary<string, string> Tags, InstrumentAccumulator Figures)> _byTag = new(StringComparer.Ordinal);
+        private readonly InstrumentAccumulator _whole = new(KindOf(instrument), instrument.Unit);
         private long _count;
-        private double _sum;
-        private double _min = double.MaxValue;
-        private double _max = double.MinValue;
-        private double _level;
 
         public long Count => Volatile.Read(ref _count);
 
-        public void Record(double value)
+        public void Record(double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
         {
+            var combination = tagKeys.Length == 0 ? null : Combination(tags);
             lock (_lock)
             {
-                _count++;
-                _sum += value;
-                _min = Math.Min(_min, value);
-                if (_kind == "UpDownCounter")
+                _whole.Record(value);
+                Volatile.Write(ref _count, _whole.Count);
+                if (combination is not null)
                 {
-                    _level += value;
-                    _max = Math.Max(_max, _level);
-                }
-                else
-                {
-                    _max = Math.Max(_max, value);
-                }
+                    if (!_byTag.TryGetValue(combination.Value.Key, out var entry))
+                    {
+                        _byTag[combination.Value.Key] = entry = (combination.Value.Tags, new InstrumentAccumulator(_kind, instrument.Unit));
+                    }
 
-                if (_histogram is not null && double.IsFinite(value) && value >= 0)
-                {
-                    _histogram.RecordValue(Math.Max(1, (long)Math.Round(value * _scale)));
+                    entry.Figures.Record(value);
                 }
             }
         }
@@ -151,10 +151,30 @@ public sealed class MeterCapture : IDisposable
         {
             lock (_lock)
             {
-                double? At(double percentile) => _histogram is { TotalCount: > 0 } h ? h.GetValueAtPercentile(percentile) / _scale : null;
-                return new InstrumentSummary(instrument.Meter.Name, instrument.Name, instrument.Unit ?? string.Empty, _kind, _count, _sum,
-                    _count == 0 ? 0 : _min, _count == 0 ? 0 : _max, At(50), At(99));
+                return new InstrumentSummary(instrument.Meter.Name, instrument.Name, instrument.Unit ?? string.Empty, _kind, _whole.Count, _whole.Sum,
+                    _whole.Min, _whole.Max, _whole.Percentile(50), _whole.Percentile(99))
+                {
+                    ByTag = [.. _byTag.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => new InstrumentBreakdown(
+                        e.Value.Tags, e.Value.Figures.Count, e.Value.Figures.Sum, e.Value.Figures.Min, e.Value.Figures.Max,
+                        e.Value.Figures.Percentile(50), e.Value.Figures.Percentile(95), e.Value.Figures.Percentile(99)))],
+                };
             }
+        }
+
+        // The chosen keys present on a measurement, with their values, and a key naming that combination.
+        private (string Key, Dictionary<string, string> Tags)? Combination(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            Dictionary<string, string>? chosen = null;
+            foreach (var tag in tags)
+            {
+                if (Array.IndexOf(tagKeys, tag.Key) >= 0)
+                {
+                    chosen ??= new(StringComparer.Ordinal);
+                    chosen[tag.Key] = Convert.ToString(tag.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+                }
+            }
+
+            return chosen is null ? null : (string.Join('\u001f', chosen.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => t.Key + "=" + t.Value)), chosen);
         }
 
         private static string KindOf(Instrument instrument)

@@ -49,21 +49,15 @@ internal sealed class RegistryMetrics : IDisposable
     public const string ActiveRequests = "registry.requests.active";
 
     /// <summary>
-    /// Every failure talking to a backing service, tagged <c>component</c> (s3, postgres, dynamodb, or
-    /// aws / network for a failure outside the guarded calls), for dashboards that split by tag. A
-    /// white-box capture sums an instrument over its tags, so it cannot tell the services apart here:
-    /// analysers attribute failures with the per-service counters below, which count the same failures.
+    /// Every failure talking to a backing service, counted once, tagged <see cref="ComponentTag"/> (s3,
+    /// postgres, dynamodb, or aws / network for a failure outside the guarded calls). Analysers tell the
+    /// services apart by that tag (<see cref="RegistryComponents"/>), with a capture that breaks the
+    /// counter down by it.
     /// </summary>
     public const string StorageErrors = "registry.storage.errors";
 
-    /// <summary>Failures talking to S3 (the archive store), the ones <see cref="StorageErrors"/> tags s3.</summary>
-    public const string S3Errors = "registry.s3.errors";
-
-    /// <summary>Failures talking to PostgreSQL (the archive store, its pool included), the ones <see cref="StorageErrors"/> tags postgres.</summary>
-    public const string PostgresErrors = "registry.postgres.errors";
-
-    /// <summary>Failures talking to DynamoDB (the catalog), the ones <see cref="StorageErrors"/> tags dynamodb.</summary>
-    public const string DynamoDbErrors = "registry.dynamodb.errors";
+    /// <summary>The tag key of <see cref="StorageErrors"/> that names the failing service.</summary>
+    public const string ComponentTag = "component";
 
     /// <summary>Waiting for a pooled PostgreSQL connection (open, or taken from the pool); long when the pool is too small.</summary>
     public const string PostgresPoolWait = "registry.postgres.pool_wait.duration";
@@ -96,9 +90,6 @@ internal sealed class RegistryMetrics : IDisposable
     private readonly Counter<long> _bytes;
     private readonly UpDownCounter<long> _active;
     private readonly Counter<long> _errors;
-    private readonly Counter<long> _s3Errors;
-    private readonly Counter<long> _postgresErrors;
-    private readonly Counter<long> _dynamoDbErrors;
 
     /// <summary>Creates the instruments on a Meter from the factory (one per service provider).</summary>
     public RegistryMetrics(IMeterFactory meterFactory)
@@ -114,9 +105,6 @@ internal sealed class RegistryMetrics : IDisposable
         _bytes = _meter.CreateCounter<long>(BytesSent, "By", "Archive bytes sent");
         _active = _meter.CreateUpDownCounter<long>(ActiveRequests, "{request}", "Requests in progress");
         _errors = _meter.CreateCounter<long>(StorageErrors, "{error}", "Backing service failures, by component");
-        _s3Errors = _meter.CreateCounter<long>(S3Errors, "{error}", "S3 failures");
-        _postgresErrors = _meter.CreateCounter<long>(PostgresErrors, "{error}", "PostgreSQL failures");
-        _dynamoDbErrors = _meter.CreateCounter<long>(DynamoDbErrors, "{error}", "DynamoDB failures");
         _poolWait = _meter.CreateHistogram<double>(PostgresPoolWait, "s", "Wait for a pooled PostgreSQL connection");
         _cacheHits = _meter.CreateCounter<long>(CacheHits, "{lookup}", "Metadata lookups served by the cache");
         _cacheMisses = _meter.CreateCounter<long>(CacheMisses, "{lookup}", "Metadata lookups that read the store");
@@ -148,19 +136,8 @@ internal sealed class RegistryMetrics : IDisposable
 
     public void RequestEnded() => _active.Add(-1);
 
-    /// <summary>Counts a failure of <paramref name="component"/> (a <see cref="Resilience.BackingServiceNames"/> name, or aws / network) on the total and on its service's own counter.</summary>
-    public void RecordError(string component)
-    {
-        _errors.Add(1, new KeyValuePair<string, object?>("component", component));
-        var byService = component switch
-        {
-            Resilience.BackingServiceNames.S3 => _s3Errors,
-            Resilience.BackingServiceNames.Postgres => _postgresErrors,
-            Resilience.BackingServiceNames.DynamoDb => _dynamoDbErrors,
-            _ => null,
-        };
-        byService?.Add(1);
-    }
+    /// <summary>Counts a failure of <paramref name="component"/> (a <see cref="Resilience.BackingServiceNames"/> name, or aws / network), once.</summary>
+    public void RecordError(string component) => _errors.Add(1, new KeyValuePair<string, object?>(ComponentTag, component));
 
     public void RecordPoolWait(TimeSpan elapsed) => _poolWait.Record(elapsed.TotalSeconds);
 

@@ -45,7 +45,7 @@ internal sealed class BackingServiceClients(
         // the call timeout and is retried at most AwsMaxErrorRetry times. The HTTP timeout covers an
         // upload's body, so S3 gets the bound of the largest archive; the per-call Polly timeout
         // (BackingService) is what bounds each request, this is the floor under it.
-        _s3 = AwsClientFactory.CreateS3Client(endpoints.Value, config =>
+        _s3 = RegistryAwsClients.CreateS3Client(endpoints.Value, config =>
         {
             config.MaxConnectionsPerServer = performance.Value.S3MaxConnections;
             config.Timeout = bounds.TransferTimeout(registry.Value.MaxArchiveBytes);
@@ -61,7 +61,7 @@ internal sealed class BackingServiceClients(
         {
             Timeout = bounds.TransferTimeout(registry.Value.MaxArchiveBytes),
         };
-        _dynamo = AwsClientFactory.CreateDynamoDbClient(endpoints.Value, config =>
+        _dynamo = RegistryAwsClients.CreateDynamoDbClient(endpoints.Value, config =>
         {
             config.Timeout = bounds.CallTimeout;
             config.MaxErrorRetry = bounds.AwsMaxErrorRetry;

@@ -23,7 +23,7 @@ internal sealed class S3ArchiveStore(BackingServiceClients clients, IOptions<Reg
     public async Task PutAsync(string key, Stream content, long length, CancellationToken cancellationToken)
     {
         // Emulator-safe request (no aws-chunked framing); the seekable stream gives the length.
-        var request = AwsClientFactory.NewPutObjectRequest(Bucket, key);
+        var request = RegistryAwsClients.NewPutObjectRequest(Bucket, key);
         request.InputStream = content;
         request.AutoCloseStream = false;
         request.ContentType = "application/zip";

@@ -242,6 +242,7 @@ public sealed class RegistryPerformanceTrack(BackingServicesFixture fixture, ITe
     {
         Name = name,
         Meters = Meters,
+        MeterTags = RegistryComponents.MeterTags,
         Observer = new TestOutputProgress(output),
         CaptureProcess = true,
     });

@@ -1,6 +1,6 @@
 using PerfTesting.Assertions;
 using PerfTesting.Cli.Merge;
-using PerfTesting.BackingServices.Results;
+using PerfTesting.Cli.Storage;
 
 namespace Tests.Unit.Cli;
 

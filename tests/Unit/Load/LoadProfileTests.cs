@@ -18,6 +18,16 @@ public sealed class LoadProfileTests
     }
 
     [Fact]
+    public void Factories_NameTheirMode()
+    {
+        Assert.IsType<StagedClientsProfile>(LoadProfile.Closed(2, TimeSpan.FromSeconds(1)));
+        Assert.Equal(25, Assert.IsType<PerClientIterationsProfile>(LoadProfile.ClosedIterations(4, 25)).IterationsPerClient);
+        Assert.Equal(100, Assert.IsType<SharedIterationsProfile>(LoadProfile.ClosedTotal(4, 100)).TotalIterations);
+        Assert.IsType<SharedIterationsProfile>(LoadProfile.ClosedTotal(4, 100).WithWarmUp(TimeSpan.FromSeconds(1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LoadProfile.ClosedTotal(4, 0));
+    }
+
+    [Fact]
     public void Describe_EachShape_SaysWhatItDoes()
     {
         Assert.Equal("closed model: 100 clients for 10 s after 2 s warm-up", LoadProfile.Closed(100, TimeSpan.FromSeconds(10)).WithWarmUp(TimeSpan.FromSeconds(2)).Describe());

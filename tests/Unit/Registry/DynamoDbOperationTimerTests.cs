@@ -3,7 +3,7 @@ using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Diagnostics;
 using Registry.Options;
-using RegistryClients = Registry.Hosting.AwsClientFactory;
+using RegistryClients = Registry.Hosting.RegistryAwsClients;
 
 namespace Tests.Unit.Registry;
 

@@ -1,7 +1,7 @@
 using Amazon.Runtime;
 using Amazon.S3;
 using Registry.Options;
-using RegistryClients = Registry.Hosting.AwsClientFactory;
+using RegistryClients = Registry.Hosting.RegistryAwsClients;
 
 namespace Tests.Unit.Registry;
 

@@ -9,9 +9,10 @@ namespace Tests.Unit.Registry;
 
 /// <summary>
 /// A backing service's failures reach the analysers under that service's name: the registry counts
-/// each on its service's own counter, and the components the track analyses with
-/// (<see cref="RegistryComponents"/>) read those counters. Before, every store listed one shared
-/// counter and PostgreSQL's errors were reported as "S3 read reported 3 errors".
+/// each once, tagged with its service, and the components the track analyses with
+/// (<see cref="RegistryComponents"/>) pick their service's tag out of the capture's breakdown. Before,
+/// every store listed one counter summed over its tags and PostgreSQL's errors were reported as "S3 read
+/// reported 3 errors"; then each failure was counted twice (the tagged total and a per-service counter).
 /// </summary>
 public sealed class RegistryErrorAttributionTests
 {
@@ -27,28 +28,26 @@ public sealed class RegistryErrorAttributionTests
     }
 
     [Fact]
-    public void EachServiceFailure_CountsOnItsOwnCounter_AndOnTheTaggedTotal()
+    public void EachServiceFailure_IsCountedOnce_TaggedWithItsService()
     {
         var counted = Record(BackingServiceNames.S3, BackingServiceNames.DynamoDb, BackingServiceNames.DynamoDb, "network");
 
-        Assert.Equal(1, counted[RegistryMetrics.S3Errors]);
-        Assert.Equal(2, counted[RegistryMetrics.DynamoDbErrors]);
-        Assert.False(counted.ContainsKey(RegistryMetrics.PostgresErrors));
-        Assert.Equal(4, counted[RegistryMetrics.StorageErrors]);
+        Assert.Equal([(BackingServiceNames.DynamoDb, 2L), ("network", 1L), (BackingServiceNames.S3, 1L)], counted.Select(c => (c.Key, c.Value)).Order());
     }
 
     [Fact]
-    public void EveryStorageComponent_HasItsOwnErrorCounter()
+    public void EveryStorageComponent_HasItsOwnTagOnTheOneErrorCounter()
     {
-        var counters = RegistryComponents.Storage.Select(c => c.ErrorCounter).ToList();
+        var components = RegistryComponents.Storage;
 
-        Assert.All(counters, Assert.NotNull);
-        Assert.Equal(counters.Count, counters.Distinct(StringComparer.Ordinal).Count());
-        Assert.DoesNotContain(RegistryMetrics.StorageErrors, counters);
+        Assert.All(components, c => Assert.Equal(RegistryMetrics.StorageErrors, c.ErrorCounter));
+        Assert.All(components, c => Assert.Equal(RegistryMetrics.ComponentTag, c.ErrorTag?.Key));
+        Assert.Equal(components.Count, components.Select(c => c.ErrorTag).Distinct().Count());
+        Assert.Equal([RegistryMetrics.ComponentTag], RegistryComponents.MeterTags);
     }
 
-    // Records the failures on a registry's metrics and sums each counter; only this test's meter is heard
-    // (its scope is this test's factory), so other tests recording meanwhile do not add to it.
+    // Records the failures on a registry's metrics and sums them by component tag; only this test's meter
+    // is heard (its scope is this test's factory), so other tests recording meanwhile do not add to it.
     private static Dictionary<string, long> Record(params string[] components)
     {
         using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
@@ -65,11 +64,18 @@ public sealed class RegistryErrorAttributionTests
                 }
             },
         };
-        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
         {
+            Assert.Equal(RegistryMetrics.StorageErrors, instrument.Name);
+            var component = "(none)";
+            foreach (var tag in tags)
+            {
+                component = tag.Key == RegistryMetrics.ComponentTag ? tag.Value?.ToString() ?? "(none)" : component;
+            }
+
             lock (counted)
             {
-                counted[instrument.Name] = counted.GetValueOrDefault(instrument.Name) + value;
+                counted[component] = counted.GetValueOrDefault(component) + value;
             }
         });
         listener.Start();
@@ -84,14 +90,18 @@ public sealed class RegistryErrorAttributionTests
         }
     }
 
-    // A PostgreSQL-backed run of 1,000 requests: reads timed on PostgreSQL and DynamoDB, the counters as recorded.
+    // A PostgreSQL-backed run of 1,000 requests: reads timed on PostgreSQL and DynamoDB, the failures as a capture broken down by component holds them.
     private static RunResult RunWith(long failed, Dictionary<string, long> counted)
     {
         IEnumerable<InstrumentSummary> whiteBox =
         [
             Timing(RegistryMetrics.PostgresRead),
             Timing(RegistryMetrics.DynamoDbLookup),
-            .. counted.Select(c => new InstrumentSummary(RegistryMetrics.MeterName, c.Key, "{error}", "Counter", c.Value, c.Value, 1, 1, null, null)),
+            new InstrumentSummary(RegistryMetrics.MeterName, RegistryMetrics.StorageErrors, "{error}", "Counter", counted.Values.Sum(), counted.Values.Sum(), 1, 1, null, null)
+            {
+                ByTag = [.. counted.Select(c => new InstrumentBreakdown(
+                    new Dictionary<string, string> { [RegistryMetrics.ComponentTag] = c.Key }, c.Value, c.Value, 1, 1, null, null, null))],
+            },
         ];
         return TestRuns.Result(succeeded: 1000 - failed, failed: failed) with { WhiteBox = [.. whiteBox] };
     }

@@ -9,7 +9,7 @@ namespace PerfTesting.Baselines.Statistics;
 /// verdict-trust measurement, unchanged runs whose p95 moved by a stall of one second were called
 /// Regressed by the plain test; with clustering the stall widens the variance instead.
 /// </summary>
-public static class ClusteredProportionTest
+internal static class ClusteredProportionTest
 {
     /// <summary>Compares the proportion of "hits" (e.g. requests above a latency) of two runs.</summary>
     /// <param name="baseline">The baseline's blocks: hits and requests per second.</param>

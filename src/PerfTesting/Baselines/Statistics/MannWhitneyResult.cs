@@ -8,4 +8,4 @@ namespace PerfTesting.Baselines.Statistics;
 /// U divided by the number of pairs: the chance that a random current value exceeds a random baseline
 /// value (0.5 means no shift). The effect size that says which way the distributions moved.
 /// </param>
-public readonly record struct MannWhitneyResult(double U, double Z, double PValue, double ProbabilityCurrentGreater);
+internal readonly record struct MannWhitneyResult(double U, double Z, double PValue, double ProbabilityCurrentGreater);

@@ -7,7 +7,7 @@ namespace PerfTesting.Baselines.Statistics;
 /// O(buckets) for millions of requests; values in one bucket are ties, handled by mid-ranks and the
 /// tie correction of the variance.
 /// </summary>
-public static class MannWhitneyUTest
+internal static class MannWhitneyUTest
 {
     /// <summary>Tests <paramref name="current"/> against <paramref name="baseline"/>.</summary>
     /// <param name="baseline">The baseline's values and counts, in any order.</param>

@@ -1,7 +1,7 @@
 namespace PerfTesting.Baselines.Statistics;
 
 /// <summary>The standard normal distribution, for the large-sample approximations of the rank tests.</summary>
-public static class NormalDistribution
+internal static class NormalDistribution
 {
     /// <summary>P(Z &gt; z) for a standard normal Z.</summary>
     /// <param name="z">The standard score.</param>

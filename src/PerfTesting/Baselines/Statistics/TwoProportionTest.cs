@@ -5,7 +5,7 @@ namespace PerfTesting.Baselines.Statistics;
 /// rank test does not fit a yes/no outcome, and these samples are large enough for the normal
 /// approximation.
 /// </summary>
-public static class TwoProportionTest
+internal static class TwoProportionTest
 {
     /// <summary>Compares the current failure share against the baseline's.</summary>
     /// <param name="baselineFailures">Failed requests in the baseline.</param>

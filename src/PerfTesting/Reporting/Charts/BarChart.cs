@@ -1,7 +1,7 @@
 namespace PerfTesting.Reporting.Charts;
 
 /// <summary>Draws grouped bars (one group per category, one bar per series) as an inline SVG.</summary>
-public static class BarChart
+internal static class BarChart
 {
     private const int Height = 300;
     private const int Left = 64;

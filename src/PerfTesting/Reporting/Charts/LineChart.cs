@@ -1,7 +1,7 @@
 namespace PerfTesting.Reporting.Charts;
 
 /// <summary>Draws one or more series as lines in a self-contained inline SVG (no scripts, no network).</summary>
-public static class LineChart
+internal static class LineChart
 {
     private const int Width = 720;
     private const int Height = 300;

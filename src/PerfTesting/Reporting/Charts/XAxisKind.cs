@@ -1,7 +1,7 @@
 namespace PerfTesting.Reporting.Charts;
 
 /// <summary>How a line chart lays out its horizontal axis.</summary>
-public enum XAxisKind
+internal enum XAxisKind
 {
     /// <summary>Evenly spaced values, such as seconds since the start of a run.</summary>
     Linear,

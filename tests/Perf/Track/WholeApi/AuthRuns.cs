@@ -25,11 +25,11 @@ internal static class AuthRuns
             Scenario.Create("tracks-bearer", requests.Get(registry, "tracks", RegistryApp.ReaderToken)),
         ];
         // The capture also sees the warm-up's requests: its figures are per validation, which warm-up does not change much.
-        using var capture = new TaggedHistogramCapture(RegistryMetrics.MeterName, RegistryMetrics.AuthValidation, "result");
+        using var capture = new MeterCapture([RegistryMetrics.MeterName], ["result"]);
         capture.Start();
         var run = await runner(RunName).RunAsync(LoadProfile.Closed(profile.EndpointClients, profile.AuthWindow).WithWarmUp(TimeSpan.FromSeconds(0.5)), scenarios, ct);
         capture.Stop();
-        var handler = capture.Summaries();
+        var handler = TaggedLatency.From(capture, RegistryMetrics.AuthValidation, "result");
 
         AuthFigures Figures(string label, string scenario, string result)
         {

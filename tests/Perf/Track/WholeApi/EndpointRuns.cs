@@ -25,7 +25,7 @@ internal static class EndpointRuns
 
         var endpoints = new List<EndpointFigures>();
         var operations = new List<OperationFigures>();
-        using var background = new TaggedHistogramCapture(RegistryMetrics.MeterName, RegistryMetrics.DynamoDbOperation, "operation", ("origin", HealthProber.HealthProbeOrigin));
+        using var background = new MeterCapture([RegistryMetrics.MeterName], OperationTags);
         background.Start();
         foreach (var endpoint in cases)
         {
@@ -34,7 +34,7 @@ internal static class EndpointRuns
             var load = endpoint.Serial
                 ? LoadProfile.ClosedTotal(1, profile.SerialIterations)
                 : LoadProfile.Closed(profile.EndpointClients, profile.EndpointWindow);
-            using var capture = new TaggedHistogramCapture(RegistryMetrics.MeterName, RegistryMetrics.DynamoDbOperation, "operation", ("origin", DynamoDbOperationTimer.RequestOrigin));
+            using var capture = new MeterCapture([RegistryMetrics.MeterName], OperationTags);
             capture.Start();
             var result = await runner("wholeapi-" + endpoint.Scenario.Name).RunAsync(load, endpoint.Scenario, ct);
             capture.Stop();
@@ -44,12 +44,18 @@ internal static class EndpointRuns
             endpoints.Add(new EndpointFigures(endpoint.Endpoint, endpoint.Store, clients, result.Totals.Completed,
                 result.Latency.Mean, result.Latency.P50, result.Latency.P95, result.Latency.P99, result.RequestsPerSecond, result.ErrorRate,
                 shared?.P50, shared?.P99));
-            operations.Add(new OperationFigures(Label(endpoint), result.Totals.Started, capture.Summaries()));
+            operations.Add(new OperationFigures(Label(endpoint), result.Totals.Started, Operations(capture, DynamoDbOperationTimer.RequestOrigin)));
         }
 
         background.Stop();
-        return new Outcome(endpoints, operations, background.Summaries(), togetherRun);
+        return new Outcome(endpoints, operations, Operations(background, HealthProber.HealthProbeOrigin), togetherRun);
     }
+
+    private static readonly string[] OperationTags = ["operation", "origin"];
+
+    // The DynamoDB calls of one origin (the requests, or the background probes), by operation.
+    private static IReadOnlyList<TaggedLatency> Operations(MeterCapture capture, string origin) =>
+        TaggedLatency.From(capture, RegistryMetrics.DynamoDbOperation, "operation", ("origin", origin));
 
     public static string Label(EndpointCase endpoint) => endpoint.Store == Cells.None ? endpoint.Endpoint : $"{endpoint.Endpoint} ({endpoint.Store})";
 }

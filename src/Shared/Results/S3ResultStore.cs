@@ -1,8 +1,14 @@
 using Amazon.S3;
 using Amazon.S3.Model;
-using PerfTesting.BackingServices.External;
+using PerfTesting.Aws;
 
+// Compiled into two assemblies (the CLI and the backing services), each in its own namespace, so that a
+// test assembly that sees the internals of both can still name one of them.
+#if PERFTESTING_BACKING_SERVICES
 namespace PerfTesting.BackingServices.Results;
+#else
+namespace PerfTesting.Cli.Storage;
+#endif
 
 /// <summary>
 /// Copies agents' result folders to and from an S3 prefix, file for file, so that the merge reads
@@ -10,7 +16,7 @@ namespace PerfTesting.BackingServices.Results;
 /// services: PERF_S3_URL (unset: real AWS in AWS_REGION), AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY
 /// (unset: the SDK's default credentials, e.g. a pod's IAM role), PERF_EMULATOR=1 for s3rver.
 /// </summary>
-public sealed class S3ResultStore : IDisposable
+internal sealed class S3ResultStore : IDisposable
 {
     private readonly IAmazonS3 _s3;
 
@@ -24,16 +30,15 @@ public sealed class S3ResultStore : IDisposable
     {
         variables ??= Environment.GetEnvironmentVariable;
         string? Read(string name) => variables(name) is { Length: > 0 } value ? value : null;
-        var url = Read(ExternalBackingServices.S3UrlVariable);
+        var url = Read(AwsTarget.S3UrlVariable);
         if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https"))
         {
-            throw new ArgumentException($"{ExternalBackingServices.S3UrlVariable}={url} is not an absolute http(s) URL.");
+            throw new ArgumentException($"{AwsTarget.S3UrlVariable}={url} is not an absolute http(s) URL.");
         }
 
-        var credentials = Read("AWS_ACCESS_KEY_ID") is { } key && Read("AWS_SECRET_ACCESS_KEY") is { } secret ? new AwsCredentials(key, secret) : null;
-        var endpoint = new AwsEndpoint(url is null ? null : new Uri(url), Read("AWS_REGION") ?? Read("AWS_DEFAULT_REGION") ?? AwsEndpoint.DefaultRegion,
-            credentials, Read(ExternalBackingServices.EmulatorVariable) is "1" or "true");
-        return new S3ResultStore(AwsClientFactory.CreateS3Client(endpoint));
+        var target = new AwsTarget(url is null ? null : new Uri(url), Read("AWS_REGION") ?? Read("AWS_DEFAULT_REGION") ?? AwsTarget.DefaultRegion,
+            Read(AwsTarget.EmulatorVariable) is "1" or "true", Read("AWS_ACCESS_KEY_ID"), Read("AWS_SECRET_ACCESS_KEY"));
+        return new S3ResultStore(AwsClients.CreateS3Client(target));
     }
 
     /// <summary>Uploads every file under <paramref name="directory"/> to the prefix plus <paramref name="folder"/>.</summary>
@@ -49,7 +54,7 @@ public sealed class S3ResultStore : IDisposable
         foreach (var path in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var key = location.Prefix + (folder.Length == 0 ? string.Empty : folder + "/") + Path.GetRelativePath(directory, path).Replace('\\', '/');
-            var request = AwsClientFactory.NewPutObjectRequest(location.Bucket!, key);
+            var request = AwsClients.NewPutObjectRequest(location.Bucket!, key);
             request.FilePath = path;
             await _s3.PutObjectAsync(request, cancellationToken).ConfigureAwait(false);
             keys.Add(key);

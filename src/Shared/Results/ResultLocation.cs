@@ -1,10 +1,16 @@
+// Compiled into two assemblies (the CLI and the backing services), each in its own namespace, so that a
+// test assembly that sees the internals of both can still name one of them.
+#if PERFTESTING_BACKING_SERVICES
 namespace PerfTesting.BackingServices.Results;
+#else
+namespace PerfTesting.Cli.Storage;
+#endif
 
 /// <summary>Where agents' results live: a local directory, or an S3 prefix written s3://bucket/prefix.</summary>
 /// <param name="Directory">The local directory, when not S3.</param>
 /// <param name="Bucket">The S3 bucket, when S3.</param>
 /// <param name="Prefix">The S3 key prefix (no leading slash; empty or ending in '/'), when S3.</param>
-public sealed record ResultLocation(string? Directory, string? Bucket, string Prefix)
+internal sealed record ResultLocation(string? Directory, string? Bucket, string Prefix)
 {
     /// <summary>Whether the location is an S3 prefix.</summary>
     public bool IsS3 => Bucket is not null;

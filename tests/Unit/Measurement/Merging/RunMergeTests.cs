@@ -1,0 +1,60 @@
+using PerfTesting.Measurement;
+using PerfTesting.Measurement.Merging;
+
+namespace Tests.Unit.Measurement.Merging;
+
+public sealed class RunMergeTests
+{
+    [Fact]
+    public void Totals_AddEveryField()
+    {
+        var sum = RunMerge.Totals([new RunTotals(10, 7, 2, 1, 3, 100), new RunTotals(5, 5, 0, 0, 1, 50)]);
+
+        Assert.Equal(new RunTotals(15, 12, 2, 1, 4, 150), sum);
+    }
+
+    [Fact]
+    public void ErrorsByKind_SumPerKindInOrdinalOrder()
+    {
+        var sum = RunMerge.ErrorsByKind([
+            new Dictionary<string, long> { ["timeout"] = 2, ["status 503"] = 1 },
+            new Dictionary<string, long> { ["timeout"] = 3 },
+        ]);
+
+        Assert.Equal([("status 503", 1L), ("timeout", 5L)], sum.Select(e => (e.Key, e.Value)));
+    }
+
+    [Fact]
+    public void Series_PartsLandOnTheirOffsetAndPercentilesComeFromTheAddedHistograms()
+    {
+        // Part a: 100 requests at 1 ms in its second 1; part b (started a second later): 100 at 9 ms in its second 0.
+        var a = Second(1, 100, 1_000);
+        var b = Second(0, 100, 9_000);
+
+        var merged = RunMerge.Series([([a], 0), ([b], 1)], HistogramCodec.Decode, keepHistograms: true);
+
+        var only = Assert.Single(merged);
+        Assert.Equal((1, 200L), (only.Second, only.Requests));
+        Assert.Equal(9, only.P99Ms, 0.01);
+        Assert.Equal(200, HistogramCodec.Decode(only.Histogram!).TotalCount);
+    }
+
+    [Fact]
+    public void Series_APartWithoutItsHistogram_GivesTheLargestPercentileAsAnUpperBound()
+    {
+        var kept = Second(0, 100, 1_000);
+        var bare = Second(0, 100, 5_000) with { Histogram = null };
+
+        var merged = Assert.Single(RunMerge.Series([([kept], 0), ([bare], 0)], HistogramCodec.Decode, keepHistograms: true));
+
+        Assert.Equal(5, merged.P99Ms, 0.01);
+        Assert.Null(merged.Histogram);
+    }
+
+    private static SecondStats Second(int second, int requests, long micros)
+    {
+        var histogram = LatencyHistograms.Create();
+        histogram.RecordValueWithCount(micros, requests);
+        return new SecondStats(second, requests, 0, 0, LatencyStats.Percentile(histogram, 50), LatencyStats.Percentile(histogram, 99), HistogramCodec.Encode(histogram));
+    }
+}
