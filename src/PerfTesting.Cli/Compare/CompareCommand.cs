@@ -43,7 +43,8 @@ public static class CompareCommand
 
             var decision = await CompareRun.RunAsync(settings, Console.Out, cancellationToken).ConfigureAwait(false);
             Console.WriteLine(decision.Headline);
-            Console.WriteLine($"reports: {Path.Combine(settings.Out, "report.md")}, report.html, results.json, run.log");
+            var written = new[] { "report.md", "report.html", "results.json", "run.log" }.Where(f => File.Exists(Path.Combine(settings.Out, f)));
+            Console.WriteLine($"reports in {settings.Out}: {string.Join(", ", written)}");
             return (int)decision.Outcome;
         });
         return command;

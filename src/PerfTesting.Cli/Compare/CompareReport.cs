@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using PerfTesting.Comparison;
 using PerfTesting.Comparison.Gate;
+using PerfTesting.Reporting.Comparison;
 
 namespace PerfTesting.Cli.Compare;
 

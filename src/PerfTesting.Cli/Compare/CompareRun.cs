@@ -133,7 +133,7 @@ internal static class CompareRun
         var fingerprint = EnvironmentFingerprint.Capture();
         var report = new ABReport($"GET {settings.Path}", TimeProvider.System.GetUtcNow(),
             string.Create(CultureInfo.InvariantCulture, $"{fingerprint.CpuModel}, {fingerprint.Cores} cores, {fingerprint.Os}, {fingerprint.Runtime}; both sides built in Release"),
-            new ABSideInfo("A", context.ALabel, null), new ABSideInfo("B", context.BLabel, null),
+            new ABSideInfo(context.ALabel, null, null), new ABSideInfo(context.BLabel, null, null),
             $"8 closed clients sending GET {settings.Path}, 1 s runs after 0.3 s warm-up (perftest compare's built-in workload; --tests runs your own).",
             comparison, []);
         await CompareOutput.WriteAsync(report, Process.GetCurrentProcess().TotalProcessorTime - cpuBefore, Path.Combine(context.OutDirectory, CompareOutput.FolderName(report.Title)), cancellationToken).ConfigureAwait(false);

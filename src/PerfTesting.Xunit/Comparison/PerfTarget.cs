@@ -72,7 +72,7 @@ public static class PerfTarget
         var fingerprint = EnvironmentFingerprint.Capture();
         var report = new ABReport(name, TimeProvider.System.GetUtcNow(),
             string.Create(CultureInfo.InvariantCulture, $"{fingerprint.CpuModel}, {fingerprint.Cores} cores, {fingerprint.Os}, {fingerprint.Runtime}; perf tests built in {configuration}"),
-            new ABSideInfo("A", compare.ALabel, null), new ABSideInfo("B", compare.BLabel, null),
+            new ABSideInfo(compare.ALabel, null, null), new ABSideInfo(compare.BLabel, null, null),
             $"{name}: the test's own scenario and load profile, against each side's base address.",
             comparison, []);
         await CompareOutput.WriteAsync(report, generatorCpu, Path.Combine(compare.OutDirectory, CompareOutput.FolderName(name)), TestContext.Current.CancellationToken).ConfigureAwait(false);

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using PerfTesting.Reporting.Comparison;
 
-namespace PerfTesting.Comparison.Gate;
+namespace PerfTesting.Reporting.Comparison;
 
 /// <summary>
 /// One comparison's folder under <c>perftest compare</c>'s output: the A/B report (report.md, report.html,
