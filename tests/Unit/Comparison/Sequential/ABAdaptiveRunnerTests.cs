@@ -12,6 +12,7 @@ namespace Tests.Unit.Comparison.Sequential;
 public sealed class ABAdaptiveRunnerTests
 {
     private static readonly ABOptions Interleaved = new() { Schedule = ABSchedule.Interleaved, Seed = 11 };
+    private static readonly ABSequentialOptions FourLooksOfTen = new() { FirstLookRounds = 10, RoundsPerLook = 10, MaximumLooks = 4 };
 
     private static Func<ABSide, CancellationToken, Task<ABSample>> FakeSides(double change, double noise, FakeTimeProvider? clock = null, TimeSpan? perRun = null, int seed = 5)
     {
@@ -27,12 +28,12 @@ public sealed class ABAdaptiveRunnerTests
     [Fact]
     public async Task Run_ClearRegression_StopsAtTheFirstLookRegressed()
     {
-        var runner = new ABAdaptiveRunner(Interleaved);
+        var runner = new ABAdaptiveRunner(Interleaved, FourLooksOfTen);
 
         var comparison = await runner.RunAsync("fake", FakeSides(0.20, 0.01), TestContext.Current.CancellationToken);
 
         Assert.Equal(Verdict.Regressed, comparison.Overall);
-        Assert.Equal(ABSequentialOptions.DefaultRoundsPerLook, comparison.Rounds.Count);
+        Assert.Equal(10, comparison.Rounds.Count);
         Assert.Equal(ABStopReason.Regressed, comparison.Looks!.Stop);
         Assert.Equal(1, comparison.Looks.Taken);
     }
@@ -40,7 +41,7 @@ public sealed class ABAdaptiveRunnerTests
     [Fact]
     public async Task Run_QuietUnchangedSides_StopsAtTheFirstLookSame()
     {
-        var runner = new ABAdaptiveRunner(Interleaved);
+        var runner = new ABAdaptiveRunner(Interleaved, FourLooksOfTen);
 
         var comparison = await runner.RunAsync("fake", FakeSides(0, 0.005), TestContext.Current.CancellationToken);
 
@@ -52,7 +53,7 @@ public sealed class ABAdaptiveRunnerTests
     [Fact]
     public async Task Run_NoisySides_AddsRoundsUntilTheLastLook_ThenInconclusiveWithWhatItResolves()
     {
-        var runner = new ABAdaptiveRunner(Interleaved);
+        var runner = new ABAdaptiveRunner(Interleaved, FourLooksOfTen);
 
         var comparison = await runner.RunAsync("fake", FakeSides(0, 0.5), TestContext.Current.CancellationToken);
 
@@ -70,7 +71,7 @@ public sealed class ABAdaptiveRunnerTests
     {
         var clock = new FakeTimeProvider();
         // 30 s per run, interleaved: 60 s a round. Priming + 10 rounds = 660 s; 10 more would end at 1260 s > 900 s.
-        var sequential = new ABSequentialOptions { Budget = TimeSpan.FromSeconds(900) };
+        var sequential = FourLooksOfTen with { Budget = TimeSpan.FromSeconds(900) };
         var runner = new ABAdaptiveRunner(Interleaved, sequential, timeProvider: clock);
 
         var comparison = await runner.RunAsync("fake", FakeSides(0, 0.5, clock, TimeSpan.FromSeconds(30)), TestContext.Current.CancellationToken);
@@ -93,7 +94,7 @@ public sealed class ABAdaptiveRunnerTests
             return Task.FromResult(new ABSample(100, 10 * f, 20 * f, 40 * f, 1000 / f, 0));
         }
 
-        var comparison = await new ABAdaptiveRunner(Interleaved).RunAsync("fake", Measure, TestContext.Current.CancellationToken);
+        var comparison = await new ABAdaptiveRunner(Interleaved, FourLooksOfTen).RunAsync("fake", Measure, TestContext.Current.CancellationToken);
 
         Assert.Equal(Verdict.Inconclusive, comparison.Metric(ABMetric.P99).Verdict);
         Assert.Equal(Verdict.Same, comparison.Overall);
@@ -103,8 +104,9 @@ public sealed class ABAdaptiveRunnerTests
     [Fact]
     public void Create_FirstLookTooShortForTheSplitConfidence_IsRefusedBeforeAnyLoad()
     {
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new ABAdaptiveRunner(sequential: new ABSequentialOptions { FirstLookRounds = 8 }));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new ABAdaptiveRunner(sequential: new ABSequentialOptions { FirstLookRounds = 10 }));
 
-        Assert.Contains("needs at least 10 rounds", error.Message, StringComparison.Ordinal);
+        // 8 looks at 99% overall: 99.875% each, which needs 2^-n <= 0.000625, so 11 rounds.
+        Assert.Contains("needs at least 11 rounds", error.Message, StringComparison.Ordinal);
     }
 }

@@ -73,7 +73,7 @@ public sealed class ABSequentialJudgeTests
     [Fact]
     public void Look_PerLookConfidence_IsThePromisedAlphaSplitOverTheLooks()
     {
-        Assert.Equal(0.9975, ABSequentialOptions.Default.PerLookConfidence(0.99), 10);
+        Assert.Equal(0.99875, ABSequentialOptions.Default.PerLookConfidence(0.99), 10);
         Assert.Equal(0.975, FourLooks.PerLookConfidence(0.90), 10);
     }
 
