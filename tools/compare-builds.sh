@@ -3,13 +3,17 @@
 # Builds the base (the merge base of REF and HEAD, in a temporary git worktree) and the head (this
 # checkout, uncommitted changes included), starts both registries as separate processes on the same
 # backing services, runs the ci-profile download workload against both in 20 rounds (tests/Perf/Compare)
-# and writes artifacts/perf/{report.md,report.html,results.json,run.log}. Exit code: non-zero on
-# Regressed (or when the comparison could not run), zero for Same, Improved and Inconclusive.
+# and writes artifacts/perf/{report.md,report.html,results.json,run.log}. Exit code (tools/gate-verdict.sh,
+# the same codes as `perftest compare`): 0 Same or Improved, 1 Regressed, 2 could not run, 3 Inconclusive
+# under PERF_COMPARE_INCONCLUSIVE=fail (Inconclusive passes with a warning under warn, the default).
 #   PERF_COMPARE_EXACT=1   compare with REF itself instead of the merge base
+#   PERF_COMPARE_INCONCLUSIVE=fail|warn|pass   what an Inconclusive verdict does (warn)
 #   PERF_COMPARE_ROUNDS, PERF_COMPARE_ITERATIONS   rounds (20); downloads per client per run (1)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ref="${1:?usage: bash run-perf.sh --compare REF (a branch, tag or commit)}"
+policy="${PERF_COMPARE_INCONCLUSIVE:-warn}"
+case "$policy" in fail|warn|pass) ;; *) echo "PERF_COMPARE_INCONCLUSIVE must be fail, warn or pass, not '$policy'"; exit 2 ;; esac
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 start=$(date +%s)
 step() { printf '\n==> [%4ss] %s\n' "$(( $(date +%s) - start ))" "$*"; }
@@ -47,15 +51,22 @@ export PERF_COMPARE_B_DESCRIPTION="$(git log -1 --format=%s "$head_commit")"
 set +e
 dotnet test tests/Perf -c Release --no-build --filter "FullyQualifiedName~BuildComparisonTests" \
   --logger "console;verbosity=normal" 2>&1 | tee "$out/run.log"
-status=${PIPESTATUS[0]}
+test_status=${PIPESTATUS[0]}
+# The verdict file and the test's exit code decide, never the log's wording (tools/gate-verdict.sh).
+gate_line=$(bash tools/gate-verdict.sh "$out/results.json" "$test_status" "$policy")
+status=$?
 set -e
-if ! grep -q "Passed!\|Failed!" "$out/run.log" || grep -q "Skipped: *1" "$out/run.log"; then
-  echo "The comparison did not run (see $out/run.log)"; status=1
+echo "$gate_line"
+if [ -f "$out/report.md" ]; then
+  # The PR comment's first line says what the gate decided and under which policy.
+  { printf '> **%s** (exit %s; inconclusive policy: %s)\n\n' "$gate_line" "$status" "$policy"; cat "$out/report.md"; } > "$out/report.md.tmp"
+  mv "$out/report.md.tmp" "$out/report.md"
 fi
 
 if [ -f "$out/report.html" ]; then
   step "HTML report in headless Chromium"
-  bash tools/render-report.sh "$out/report.html" "$out/report.png" || status=1
+  # A report that does not render is a broken report, not a verdict: it warns and leaves the exit code alone.
+  bash tools/render-report.sh "$out/report.html" "$out/report.png" || echo "warning: report.html did not render in headless Chromium"
 fi
 [ -f "$out/report.md" ] && cat "$out/report.md"
 step "done (exit $status): $out/report.md, report.html, results.json"

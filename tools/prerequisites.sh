@@ -15,6 +15,7 @@ ensure_packages /usr/lib/postgresql/15/bin/initdb postgresql
 ensure_packages setpriv util-linux
 ensure_packages redis-server redis-server # the shared cache as a local process (PerfTesting.BackingServices LocalRedis)
 ensure_packages unzip unzip # .ci/run checks what the packages contain
+ensure_packages jq jq # tools/gate-verdict.sh reads the verdict from results.json
 dotnet --version; node --version; npm --version
 # The emulators install on first use as well (PerfTesting.BackingServices writes its embedded lockfile
 # into this per-user cache folder and runs npm ci there); doing it here keeps test timings honest.

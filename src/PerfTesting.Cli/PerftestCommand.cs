@@ -1,13 +1,14 @@
 using System.CommandLine;
 using PerfTesting.Cli.Accept;
 using PerfTesting.Cli.Agent;
+using PerfTesting.Cli.Compare;
 using PerfTesting.Cli.History;
 using PerfTesting.Cli.Merge;
 using PerfTesting.Cli.Report;
 
 namespace PerfTesting.Cli;
 
-/// <summary>The perftest command line: agent, merge, report, accept.</summary>
+/// <summary>The perftest command line: agent, merge, report, accept, compare.</summary>
 public static class PerftestCommand
 {
     /// <summary>The root command with every verb.</summary>
@@ -18,6 +19,7 @@ public static class PerftestCommand
         root.Subcommands.Add(MergeCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(AcceptCommand.Create());
+        root.Subcommands.Add(CompareCommand.Create());
         root.Subcommands.Add(HistoryCommand.Create());
         return root;
     }

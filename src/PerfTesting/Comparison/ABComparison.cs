@@ -8,20 +8,31 @@ namespace PerfTesting.Comparison;
 /// <param name="Rounds">Every round, in order.</param>
 /// <param name="Metrics">One row per metric.</param>
 /// <param name="Elapsed">Wall-clock time of the whole comparison, priming included.</param>
+/// <param name="Looks">How an adaptive comparison looked at its rounds (<see cref="Sequential.ABAdaptiveRunner"/>); null for a fixed number of rounds.</param>
 public sealed record ABComparison(
     string Name,
     int Seed,
     ABOptions Options,
     IReadOnlyList<ABRound> Rounds,
     IReadOnlyList<ABMetricComparison> Metrics,
-    TimeSpan Elapsed)
+    TimeSpan Elapsed,
+    Sequential.ABLooks? Looks = null)
 {
-    /// <summary>Regressed when any metric regressed; else Improved when any improved; else Inconclusive when any is; else Same.</summary>
-    public Verdict Overall =>
-        Metrics.Any(m => m.Verdict == Verdict.Regressed) ? Verdict.Regressed
-        : Metrics.Any(m => m.Verdict == Verdict.Improved) ? Verdict.Improved
-        : Metrics.Any(m => m.Verdict == Verdict.Inconclusive) ? Verdict.Inconclusive
-        : Verdict.Same;
+    /// <summary>
+    /// Over the gated metrics (all of them without <see cref="Looks"/>): Regressed when any regressed; else
+    /// Improved when any improved; else Inconclusive when any is; else Same.
+    /// </summary>
+    public Verdict Overall
+    {
+        get
+        {
+            var gated = Looks is null ? Metrics : [.. Metrics.Where(m => Looks.GatedMetrics.Contains(m.Metric))];
+            return gated.Any(m => m.Verdict == Verdict.Regressed) ? Verdict.Regressed
+                : gated.Any(m => m.Verdict == Verdict.Improved) ? Verdict.Improved
+                : gated.Any(m => m.Verdict == Verdict.Inconclusive) ? Verdict.Inconclusive
+                : Verdict.Same;
+        }
+    }
 
     /// <summary>The row of <paramref name="metric"/>.</summary>
     /// <param name="metric">The metric.</param>

@@ -17,8 +17,12 @@ public static class ABComparisonTable
     {
         ArgumentNullException.ThrowIfNull(comparison);
         var o = comparison.Options;
+        var intervals = comparison.Looks is not { } looks
+            ? string.Create(CultureInfo.InvariantCulture, $"{o.ConfidenceLevel * 100:0.#}% intervals")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"{looks.PerLookConfidence * 100:0.###}% intervals at each of {looks.Taken} look(s) of at most {looks.Planned}, {o.ConfidenceLevel * 100:0.#}% over all looks; stopped: {Stop(looks.Stop)}; gated: {string.Join(", ", looks.GatedMetrics.Select(Label))}");
         return string.Create(CultureInfo.InvariantCulture,
-            $"A/B '{comparison.Name}': {comparison.Overall} ({comparison.Rounds.Count} rounds, {Schedule(o.Schedule)}, seed {comparison.Seed}; tolerance ±{o.Tolerance * 100:0.#}% (error rate ±{o.ErrorRateTolerance * 100:0.##} pp), {o.ConfidenceLevel * 100:0.#}% intervals; {comparison.Elapsed.TotalSeconds:0} s)");
+            $"A/B '{comparison.Name}': {comparison.Overall} ({comparison.Rounds.Count} rounds, {Schedule(o.Schedule)}, seed {comparison.Seed}; tolerance ±{o.Tolerance * 100:0.#}% (error rate ±{o.ErrorRateTolerance * 100:0.##} pp), {intervals}; {comparison.Elapsed.TotalSeconds:0} s)");
     }
 
     /// <summary>The rows as cells: metric, A's and B's medians, per-round change, interval, smallest resolvable change, p-value, verdict, reason.</summary>
@@ -112,6 +116,14 @@ public static class ABComparisonTable
         double.IsNaN(change) ? "n/a"
         : metric == ABMetric.ErrorRate ? Format(change * 100, "+0.00;-0.00;0.00") + " pp"
         : Format(change * 100, "+0.0;-0.0;0.0") + "%";
+
+    private static string Stop(Sequential.ABStopReason stop) => stop switch
+    {
+        Sequential.ABStopReason.Decided => "every gated metric decided",
+        Sequential.ABStopReason.Regressed => "a gated metric regressed",
+        Sequential.ABStopReason.LastLook => "the last look",
+        _ => "the time budget",
+    };
 
     private static string Schedule(ABSchedule schedule) => schedule == ABSchedule.Duet
         ? "A and B at the same time (duet), start order shuffled"

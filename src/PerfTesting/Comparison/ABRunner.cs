@@ -85,28 +85,8 @@ public sealed class ABRunner
 
         return new ABComparison(name, seed, _options, rounds, ABComparer.Compare(rounds, _options), Stopwatch.GetElapsedTime(started));
 
-        async Task<(ABSample A, ABSample B)> RunRoundAsync(ABSide first)
-        {
-            if (_options.Schedule == ABSchedule.Duet)
-            {
-                // Started in the shuffled order, a moment apart; then both run together.
-                var firstRun = RunSideAsync(first);
-                var secondRun = RunSideAsync(first == ABSide.A ? ABSide.B : ABSide.A);
-                var (one, two) = (await firstRun.ConfigureAwait(false), await secondRun.ConfigureAwait(false));
-                return first == ABSide.A ? (one, two) : (two, one);
-            }
-
-            var firstSample = await RunSideAsync(first).ConfigureAwait(false);
-            var secondSample = await RunSideAsync(first == ABSide.A ? ABSide.B : ABSide.A).ConfigureAwait(false);
-            return first == ABSide.A ? (firstSample, secondSample) : (secondSample, firstSample);
-        }
-
-        async Task<ABSample> RunSideAsync(ABSide side)
-        {
-            var result = await run(side, cancellationToken).ConfigureAwait(false);
-            cancellationToken.ThrowIfCancellationRequested();
-            return ABSample.From(result);
-        }
+        Task<(ABSample A, ABSample B)> RunRoundAsync(ABSide first) =>
+            ABRoundPlayer.PlayAsync(_options.Schedule, first, async (side, ct) => ABSample.From(await run(side, ct).ConfigureAwait(false)), cancellationToken);
     }
 
     /// <summary>Which side runs first in each round: half the rounds each (one more A-first when odd), shuffled with <paramref name="seed"/>.</summary>

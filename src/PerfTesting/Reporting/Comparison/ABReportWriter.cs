@@ -51,7 +51,7 @@ public static class ABReportWriter
         md.Append(CultureInfo.InvariantCulture, $"Both ran on the same machine in the same job ({report.Machine}). Workload: {report.Workload}\n\n");
         md.Append(ABComparisonTable.Markdown(report.Comparison)).Append('\n');
         md.Append("A and B are each side's median over the usable rounds; *per-round change* is the Hodges-Lehmann estimate of B against A within the same round (the figure the verdict judges), so it need not equal the ratio of the two medians.\n");
-        md.Append("Verdicts: **Regressed**/**Improved** when the change is significant (99% interval excludes zero) and the interval reaches the tolerance; **Same** when the interval lies within the tolerance (or the change is significant but smaller); **Inconclusive** when the rounds cannot resolve a change of the tolerance's size (the *resolves* column is the smallest change they could). Only Regressed fails the job.\n");
+        md.Append("Verdicts: **Regressed**/**Improved** when the change is significant (its confidence interval, as the headline gives it, excludes zero) and the interval reaches the tolerance; **Same** when the interval lies within the tolerance (or the change is significant but smaller); **Inconclusive** when the rounds cannot resolve a change of the tolerance's size (the *resolves* column is the smallest change they could). Regressed fails the job; what Inconclusive does is the gate's policy (perftest compare --inconclusive, the report's first line).\n");
         foreach (var note in report.Notes)
         {
             md.Append("\n- ").Append(note);
