@@ -33,9 +33,10 @@ internal static class TrackVerdict
     public static string NotJudged(ABComparison comparison, ABMetric metric)
     {
         var needed = ABComparer.RequestsNeeded(metric, comparison.Options);
+        var enough = comparison.Rounds.Count(r => r.A.Requests >= needed && r.B.Requests >= needed);
         var fewest = comparison.Rounds.Min(r => Math.Min(r.A.Requests, r.B.Requests));
         return string.Create(CultureInfo.InvariantCulture,
-            $"not judged: runs of {fewest} requests or more, {ABComparisonTable.Label(metric)} needs {needed} ({comparison.Options.MinimumTailRequests} beyond it)");
+            $"not judged: {ABComparisonTable.Label(metric)} needs {needed} requests per run ({comparison.Options.MinimumTailRequests} beyond it), {enough} of {comparison.Rounds.Count} rounds had them (the shortest run had {fewest}); at least {comparison.Options.MinimumRounds} are needed");
     }
 
     /// <summary>The controls that did not read Same, by schedule: the verdicts of those schedules are void.</summary>

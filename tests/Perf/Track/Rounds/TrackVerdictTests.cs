@@ -19,7 +19,7 @@ public sealed class TrackVerdictTests
         Assert.False(TrackVerdict.Judged(comparison, ABMetric.P99));
         Assert.True(TrackVerdict.Judged(comparison, ABMetric.P95));
         Assert.Equal(Verdict.Same, TrackVerdict.Overall(comparison));
-        Assert.Equal("not judged: runs of 200 requests or more, p99 needs 500 (5 beyond it)", TrackVerdict.NotJudged(comparison, ABMetric.P99));
+        Assert.Equal("not judged: p99 needs 500 requests per run (5 beyond it), 0 of 8 rounds had them (the shortest run had 200); at least 8 are needed", TrackVerdict.NotJudged(comparison, ABMetric.P99));
     }
 
     [Fact]
