@@ -41,6 +41,9 @@ public sealed class RegistryPerformanceTrack(BackingServicesFixture fixture, ITe
 
     private static readonly string[] Meters = [RegistryMetrics.MeterName, MeterCapture.AspNetCoreHosting];
 
+    // Unless the pull-request job enforces it, the stored-baseline check is a trend record: reports label it informational.
+    private static bool Enforced => Environment.GetEnvironmentVariable(EnforceBaselineVariable) is "1" or "true";
+
     [Fact]
     public async Task Track_MeasuresFindsOptimisesComparesAndReports()
     {
@@ -67,7 +70,7 @@ public sealed class RegistryPerformanceTrack(BackingServicesFixture fixture, ITe
         var baseline = await RunAsync(registry, "baseline-s3", profile.ComparedRun(), ct);
         var baselineSla = SlaEvaluator.Evaluate(baseline, sla);
         var baselineFindings = Analyse(baseline);
-        var baselineOutcome = await BaselineCheck.RunAsync(new BaselineStore(TrackPaths.Baselines), baseline.ToBaselineSnapshot($"registry-download-{profile.BaselineProfile}"), cancellationToken: ct);
+        var baselineOutcome = await BaselineCheck.RunAsync(new BaselineStore(TrackPaths.Baselines), baseline.ToBaselineSnapshot($"registry-download-{profile.BaselineProfile}"), cancellationToken: ct) with { Informational = !Enforced };
         runs.Add(RunReports.From(baseline, $"Baseline: {profile.ComparedRunText} of Tiny-LLM, S3 store, no optimisation", baselineSla, baselineOutcome, baselineFindings));
 
         // 3. Every before/after as A/B rounds: the optimisations, the PostgreSQL store and their controls
@@ -199,7 +202,7 @@ public sealed class RegistryPerformanceTrack(BackingServicesFixture fixture, ITe
         Assert.True(sharedCache.HitRate >= 0.9, Text($"shared-cache hit rate {sharedCache.HitRate:P1} on repeated metadata requests, expected >= 90%"));
         Assert.True(spikeSla.Passed, spikeSla.ToTable());
         Assert.True(retained.Severity != Severity.Warning, retained.Title + ": " + string.Join("; ", retained.Evidence));
-        if (Environment.GetEnvironmentVariable(EnforceBaselineVariable) is "1" or "true")
+        if (Enforced)
         {
             BaselineAssert.NoRegression(baselineOutcome);
         }

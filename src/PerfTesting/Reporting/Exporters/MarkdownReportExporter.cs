@@ -71,7 +71,7 @@ public sealed class MarkdownReportExporter : IReportExporter
                 {
                     md.AppendLine(CultureInfo.InvariantCulture, $"| {Cell(run.Name)} | {ComparisonTable.Label(metric.Metric)} | {ComparisonTable.Value(metric.Metric, metric.Baseline)} | "
                         + $"{ComparisonTable.Value(metric.Metric, metric.Current)} | {Arrow(metric)} {ComparisonTable.Change(metric)} | "
-                        + $"{PValue(metric.PValue)} | {VerdictText(metric)}{(baseline.Status == BaselineStatus.NotComparable ? " (informational)" : string.Empty)} |");
+                        + $"{PValue(metric.PValue)} | {VerdictText(metric)}{(baseline.Status == BaselineStatus.NotComparable || baseline.Informational ? " (informational)" : string.Empty)} |");
                 }
             }
 
