@@ -11,6 +11,12 @@ internal sealed class SideRuns
 
     public void Add(ABSide side, RunResult run) => _runs.Enqueue((side, run));
 
+    /// <summary>Failures of <paramref name="side"/> over every run (priming included), by kind: the rounds keep only the rate.</summary>
+    public IReadOnlyDictionary<string, long> ErrorsByKind(ABSide side) => _runs.Where(r => r.Side == side)
+        .SelectMany(r => r.Run.ErrorsByKind)
+        .GroupBy(e => e.Key)
+        .ToDictionary(g => g.Key, g => g.Sum(e => e.Value));
+
     /// <summary>The last run of <paramref name="side"/>, renamed for the report.</summary>
     public RunResult Last(ABSide side, string name) => _runs.Last(r => r.Side == side).Run with { Name = name };
 }

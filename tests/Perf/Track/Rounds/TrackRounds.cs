@@ -53,7 +53,13 @@ internal sealed class TrackRounds(TrackProfile profile, ITestOutputHelper output
             new ABSideInfo(plan.BLabel, null, plan.BDescription),
             plan.Workload,
             comparison,
-            [plan.Why, .. plan.Notes]);
+            [plan.Why, .. plan.Notes, .. Errors(runs)]);
         return (report, runs);
     }
+
+    // What failed, when anything did: the rounds record only each run's error rate.
+    private static IEnumerable<string> Errors(SideRuns runs) =>
+        new[] { ABSide.A, ABSide.B }.Select(side => (Side: side, Errors: runs.ErrorsByKind(side)))
+            .Where(e => e.Errors.Count > 0)
+            .Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Side} failed requests by kind, all runs: {string.Join(", ", e.Errors.OrderByDescending(k => k.Value).Select(k => $"{k.Key} x{k.Value}"))}."));
 }
