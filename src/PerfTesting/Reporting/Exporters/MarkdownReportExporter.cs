@@ -94,6 +94,13 @@ public sealed class MarkdownReportExporter : IReportExporter
             AppendTable(md, table.Validate());
         }
 
+        // A/B comparisons beside the runs: each with its verdict table and every round (collapsed).
+        foreach (var comparison in report.Comparisons)
+        {
+            md.Append("### ").AppendLine(comparison.Title).AppendLine();
+            md.AppendLine(ABComparisonTable.Markdown(comparison.Comparison));
+        }
+
         if (IncludeFindings)
         {
             var findings = report.Runs.SelectMany(r => r.Findings.Select(f => (r.Name, Finding: f))).ToList();
