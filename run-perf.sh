@@ -8,6 +8,7 @@
 #   PERF_PROFILE=full (default, < 10 min on 2 cores) | ci (same A/B rounds, shorter shapes, 4 MiB
 #   archive) | extended (full, plus Lambda vs ECS, the 6-step sweep, 5-step stress and 42 s soak)
 #   PERF_ARCHIVE_MB=N  archive size of the Tiny-LLM stand-in (default 40 for full)
+#   PERF_AB_ROUNDS=N   rounds of every A/B comparison (default 10, at least 8)
 #   PERF_ACCEPT=1      make this run's measurement the committed baseline (tests/Perf/Baselines)
 # bash run-perf.sh --compare REF: the pull-request verdict instead: the base (merge base of REF and
 # HEAD) and the head built and compared on this machine, interleaved (tools/compare-builds.sh).

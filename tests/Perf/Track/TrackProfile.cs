@@ -63,6 +63,7 @@ internal sealed record TrackProfile(
 
     public const string ProfileVariable = "PERF_PROFILE";
     public const string ArchiveVariable = "PERF_ARCHIVE_MB";
+    public const string RoundsVariable = "PERF_AB_ROUNDS";
 
     public static TrackProfile Full { get; } = new(
         "full", Clients: 100, Models: 500, ArchiveBytes: 40L * 1024 * 1024,
@@ -112,6 +113,12 @@ internal sealed record TrackProfile(
             {
                 var bytes = (long)(double.Parse(mb, CultureInfo.InvariantCulture) * 1024 * 1024);
                 profile = profile with { ArchiveBytes = bytes, ShapeArchiveBytes = Math.Min(bytes, profile.ShapeArchiveBytes), RoundArchiveBytes = Math.Min(bytes, profile.RoundArchiveBytes) };
+            }
+
+            if (profile is not null && Environment.GetEnvironmentVariable(RoundsVariable) is { Length: > 0 } rounds)
+            {
+                // Validated by ABOptions before any load (at least 8 for a 99% interval).
+                profile = profile with { Rounds = int.Parse(rounds, CultureInfo.InvariantCulture) };
             }
 
             return profile;
