@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # The main job: the ACME registry's performance track end to end (tests/Perf), on a fresh machine.
 # Installs what is missing, builds in Release, starts the backing services, seeds 500 models, runs
-# every workload, and writes artifacts/perf/{results.json,report.md,report.html,histogram.hlog,
-# performance-report.md} plus docs/performance-report.md, then renders the HTML in headless Chromium.
-#   PERF_PROFILE=full (default, < 10 min on 2 cores) | ci (same shapes, shorter, 4 MiB archive)
+# every workload, judges every before/after (optimisations, S3 vs PostgreSQL, shared cache, pool) by
+# A/B rounds with a control per schedule, and writes artifacts/perf/{results.json,report.md,
+# report.html,histogram.hlog,performance-report.md} plus docs/performance-report.md, then renders the
+# HTML in headless Chromium.
+#   PERF_PROFILE=full (default, < 10 min on 2 cores) | ci (same A/B rounds, shorter shapes, 4 MiB
+#   archive) | extended (full, plus Lambda vs ECS, the 6-step sweep, 5-step stress and 42 s soak)
 #   PERF_ARCHIVE_MB=N  archive size of the Tiny-LLM stand-in (default 40 for full)
+#   PERF_AB_ROUNDS=N   rounds of every A/B comparison (default 10, at least 8)
 #   PERF_ACCEPT=1      make this run's measurement the committed baseline (tests/Perf/Baselines)
 #   PERF_HISTORY_DB=URI  where the run is recorded (default sqlite:artifacts/history.db); PERF_HISTORY=0 skips
 # bash run-perf.sh --compare REF: the pull-request verdict instead: the base (merge base of REF and

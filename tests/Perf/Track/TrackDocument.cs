@@ -3,7 +3,9 @@ using System.Text;
 using PerfTesting.Analysis;
 using PerfTesting.Baselines;
 using PerfTesting.Reporting.Model;
+using PerfTesting.Comparison;
 using Tests.Perf.Track.LambdaVsEcs;
+using Tests.Perf.Track.Rounds;
 
 namespace Tests.Perf.Track;
 
@@ -14,7 +16,14 @@ namespace Tests.Perf.Track;
 /// </summary>
 internal static class TrackDocument
 {
-    private static readonly string[] Optimisations = ["baseline-s3-repeat", "presigned-urls", "metadata-cache", "large-buffers", "archive-cache"];
+    private static readonly string[] Optimisations =
+    [
+        DownloadComparisons.Control + " duet" + TrackVerdict.ControlSuffix, "metadata-cache", "large-buffers",
+        DownloadComparisons.Control + " interleaved" + TrackVerdict.ControlSuffix, "presigned-urls", "archive-cache",
+    ];
+
+    // The runs the cost table compares: the last round of each interleaved download comparison (same 4 MiB workload, a side alone).
+    private static readonly string[] CostRuns = [DownloadComparisons.Control + "-round", "presigned-urls", "archive-cache", "postgres-store"];
 
     public static string Render(PerfReport report, string source)
     {
@@ -61,7 +70,7 @@ internal static class TrackDocument
         Line(md, $"SLA: {string.Join("; ", baseline.Sla.Select(l => $"{l.Description} {l.Limit}: {l.Actual} ({(l.Passed ? "pass" : "FAIL")})"))}.");
         if (baseline.Baseline is { } committed)
         {
-            Line(md, $"Against the committed baseline: {committed.Status}{(committed.Overall is { } o ? $", overall {o}" : "")}{(committed.Note is { } n ? $" ({n})" : "")}.");
+            Line(md, $"Trend record against the committed baseline (tests/Perf/Baselines; informational, not a verdict: one run of {baseline.Totals.Completed} requests against another, on whatever the machine did at each time; the before/after verdicts are the A/B rounds below): {TrendText(committed)}.");
         }
 
         Line(md, $"");
@@ -91,25 +100,36 @@ internal static class TrackDocument
 
         Line(md, $"");
         Line(md, $"## Optimisations against the baseline");
-        Line(md, $"Verdicts need a change beyond the tolerance and statistical significance (percentiles: two-proportion test on exceedances of the baseline percentile; throughput: Mann-Whitney U on per-second counts). `baseline-s3-repeat` is the unchanged configuration measured again: its verdicts show how much of a difference is noise on this machine.");
+        ComparisonSection.Rule(md, report);
         Line(md, $"");
-        Comparisons(md, [.. Optimisations.Where(runs.ContainsKey).Select(Run)], baseline);
+        ComparisonSection.Table(md, report, Optimisations);
         Line(md, $"");
         Line(md, $"## S3 versus PostgreSQL");
-        Comparisons(md, [Run("postgres-store")], baseline);
+        Line(md, $"The same download rounds with the PostgreSQL store as B; the interleaved control is repeated here as the noise floor of this verdict.");
+        Line(md, $"");
+        ComparisonSection.Table(md, report, ["postgres-store", DownloadComparisons.Control + " interleaved" + TrackVerdict.ControlSuffix]);
         Line(md, $"");
         SharedCacheAndPools(md, report, runs);
         Line(md, $"## Resource cost per byte");
-        Line(md, $"Process allocations and CPU (registry and load generator together, as above) per byte received and per request; the resource-cost analyser compares these across the runs.");
+        Line(md, $"Process allocations and CPU (registry and load generator together, as above) per byte received and per request: the headline run, and the last round of each interleaved download comparison (the round workload, a side alone); the resource-cost analyser compares the rounds.");
         Line(md, $"");
         Line(md, $"| run | allocated bytes per byte | allocated bytes per request | CPU s per GB | CPU ms per request |");
         Line(md, $"|---|---|---|---|---|");
-        foreach (var cost in new[] { baseline }.Concat(Optimisations.Where(runs.ContainsKey).Select(Run)).Append(Run("postgres-store")).Select(CostOf).OfType<ResourceCost>())
+        foreach (var cost in new[] { baseline }.Concat(CostRuns.Where(runs.ContainsKey).Select(Run)).Select(CostOf).OfType<ResourceCost>())
         {
             Line(md, $"| `{cost.Run}` | {cost.AllocatedPerByte:0.####} | {cost.AllocatedPerRequest:0} | {cost.CpuSecondsPerGigabyte:0.###} | {cost.CpuMsPerRequest:0.###} |");
         }
 
-        LambdaVsEcsSection.Render(md, report);
+        if (report.Tables.Any(t => t.Title.StartsWith(LambdaVsEcsTables.TitlePrefix, StringComparison.Ordinal)))
+        {
+            LambdaVsEcsSection.Render(md, report);
+        }
+        else
+        {
+            Line(md, $"");
+            Line(md, $"## Lambda versus ECS");
+            Line(md, $"Measured by the extended profile only (`PERF_PROFILE=extended bash run-perf.sh`, about 50 s more), to keep the main job within 10 minutes; not in this run.");
+        }
 
         WholeApi.WholeApiDocument.Render(md, report);
 
@@ -169,75 +189,56 @@ internal static class TrackDocument
             Line(md, $"- Bottleneck ({run}): {finding.Title}.");
         }
 
-        foreach (var run in Optimisations.Where(runs.ContainsKey).Select(Run).Append(Run("postgres-store")))
+        foreach (var comparison in report.Comparisons)
         {
-            var throughput = run.Baseline?.Metrics.FirstOrDefault(m => m.Metric == BaselineMetric.Throughput);
-            var p99 = run.Baseline?.Metrics.FirstOrDefault(m => m.Metric == BaselineMetric.P99);
-            Line(md, $"- `{run.Name}`: throughput {Change(throughput)} ({throughput?.Verdict.ToString() ?? "n/a"}), p99 {Change(p99)} ({p99?.Verdict.ToString() ?? "n/a"}); overall {run.Baseline?.Overall?.ToString() ?? "n/a"}.");
+            var c = comparison.Comparison;
+            Line(md, $"- `{comparison.Title}` (A/B, {c.Options.Schedule.ToString().ToLowerInvariant()}): p50 {ABComparisonTable.Change(ABMetric.P50, c.Metric(ABMetric.P50).Change)}, throughput {ABComparisonTable.Change(ABMetric.Throughput, c.Metric(ABMetric.Throughput).Change)}; overall {TrackVerdict.Overall(c)}.");
         }
 
         return md.ToString();
     }
 
-    private static void Comparisons(StringBuilder md, IReadOnlyList<RunReport> variants, RunReport baseline)
-    {
-        Line(md, $"| run | requests/s | MiB/s | p50 ms | p99 ms | errors | p50 | p95 | p99 | throughput | error rate | overall |");
-        Line(md, $"|---|---|---|---|---|---|---|---|---|---|---|---|");
-        Line(md, $"| `{baseline.Name}` | {baseline.ThroughputPerSecond:0.##} | {baseline.BytesPerSecond / 1048576:0.#} | {baseline.Latency.P50:0.#} | {baseline.Latency.P99:0.#} | {baseline.Totals.Failed} | | | | | | baseline |");
-        foreach (var run in variants)
-        {
-            string Cell(BaselineMetric metric) => run.Baseline?.Metrics.FirstOrDefault(m => m.Metric == metric) is { } m
-                ? double.IsNaN(m.PValue) ? $"{Change(m)} {m.Verdict} (no test)" : $"{Change(m)} {m.Verdict} (p={m.PValue:0.###})"
-                : "";
-            Line(md, $"| `{run.Name}` | {run.ThroughputPerSecond:0.##} | {run.BytesPerSecond / 1048576:0.#} | {run.Latency.P50:0.#} | {run.Latency.P99:0.#} | {run.Totals.Failed} | {Cell(BaselineMetric.P50)} | {Cell(BaselineMetric.P95)} | {Cell(BaselineMetric.P99)} | {Cell(BaselineMetric.Throughput)} | {Cell(BaselineMetric.ErrorRate)} | {run.Baseline?.Overall} |");
-        }
-
-        foreach (var run in variants)
-        {
-            Line(md, $"");
-            Line(md, $"`{run.Name}`: {run.Description}.");
-        }
-
-        // A verdict without a test says why: usually runs too short for enough per-second clusters.
-        foreach (var reason in variants.SelectMany(r => r.Baseline?.Metrics ?? []).Where(m => double.IsNaN(m.PValue) && m.Reason.Length > 0).Select(m => m.Reason).Distinct())
-        {
-            Line(md, $"");
-            Line(md, $"No test: {reason}");
-        }
-    }
-
-    // Issue 19's runs: two registry instances with and without the Redis-shared cache, and a PostgreSQL
-    // pool too small for its clients against the default pool, each with the library's verdict.
+    // Issue 19's comparisons as A/B rounds: two registry instances with and without the Redis-shared
+    // cache, and a PostgreSQL pool too small for its clients against the default pool.
     private static void SharedCacheAndPools(StringBuilder md, PerfReport report, Dictionary<string, RunReport> runs)
     {
-        if (runs.TryGetValue("shared-cache-2x", out var cached) && runs.TryGetValue("metadata-2x-nocache", out var uncached))
+        Line(md, $"## Shared cache on Redis: two registry instances");
+        Line(md, $"Both configurations on the same backing services, clients spread over each pair's two instances; the pair without the cache is A.");
+        Line(md, $"");
+        ComparisonSection.Table(md, report, ["shared-cache-2x"]);
+        Line(md, $"");
+        if (runs.TryGetValue("shared-cache-2x", out var cached))
         {
-            Line(md, $"## Shared cache on Redis: two registry instances");
-            Line(md, $"Both instances on the same backing services; clients spread over both; the run without the cache is the baseline of the verdict.");
-            Line(md, $"");
-            Comparisons(md, [cached], uncached);
-            Line(md, $"");
-            foreach (var note in report.Notes.Where(n => n.StartsWith("Shared cache", StringComparison.Ordinal)))
-            {
-                Line(md, $"- {note}");
-            }
-
-            Line(md, $"");
+            Line(md, $"- {cached.Description}.");
         }
 
-        if (runs.TryGetValue("pool-too-small", out var small) && runs.TryGetValue("pool-default", out var pool))
+        foreach (var note in report.Notes.Where(n => n.StartsWith("Shared cache", StringComparison.Ordinal)))
         {
-            Line(md, $"## Connection pool: too small against the default");
-            Comparisons(md, [small], pool);
-            Line(md, $"");
+            Line(md, $"- {note}");
+        }
+
+        Line(md, $"");
+        Line(md, $"## Connection pool: too small against the default");
+        ComparisonSection.Table(md, report, ["pool-too-small"]);
+        Line(md, $"");
+        if (runs.TryGetValue("pool-too-small", out var small))
+        {
+            Line(md, $"Findings on the last round's pool-too-small run:");
             foreach (var finding in small.Findings)
             {
                 Line(md, $"- {finding.Severity}: {finding.Title}");
             }
-
-            Line(md, $"");
         }
+
+        Line(md, $"");
     }
+
+    // The trend against the committed baseline: each metric's change, and a verdict only where the test ran.
+    private static string TrendText(BaselineReport committed) => committed.Metrics.Count == 0
+        ? $"{committed.Status}{(committed.Note is { } note ? $" ({note})" : "")}"
+        : string.Join(", ", committed.Metrics.Select(m => double.IsNaN(m.PValue)
+            ? $"{m.Metric} {Change(m)} (no test: {m.Reason})"
+            : $"{m.Metric} {Change(m)} ({m.Verdict}, p={m.PValue:0.###})"));
 
     private static string Change(MetricComparison? metric) => metric is null ? "n/a" : metric.Change.ToString("+0.#%;-0.#%;0%", CultureInfo.InvariantCulture);
 

@@ -35,6 +35,20 @@ public sealed class ExporterTests
     }
 
     [Fact]
+    public void Markdown_InformationalBaseline_LabelsEveryVerdictInformational()
+    {
+        var report = SampleReports.TwoRuns();
+        var run = report.Runs[0];
+        var informational = report with { Runs = [run with { Baseline = run.Baseline! with { Informational = true } }] };
+
+        var markdown = MarkdownReportExporter.GitHub.Render(informational);
+
+        Assert.Contains("❌ Regressed (informational) |", markdown, StringComparison.Ordinal);
+        Assert.Contains("✅ Same (informational) |", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("❌ Regressed (informational) |", MarkdownReportExporter.GitHub.Render(report with { Runs = [run] }), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Json_Brief_DropsEncodedHistograms()
     {
         var json = await ExportAsync(JsonReportExporter.Brief);

@@ -160,7 +160,7 @@ public sealed class HtmlReportExporter : IReportExporter
 
         if (run.Baseline is { } baseline)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<h3>Baseline: {E(baseline.Overall?.ToString() ?? baseline.Status.ToString())}</h3>");
+            html.Append(CultureInfo.InvariantCulture, $"<h3>Baseline{(baseline.Informational ? " (informational)" : string.Empty)}: {E(baseline.Overall?.ToString() ?? baseline.Status.ToString())}</h3>");
             if (baseline.Note is not null)
             {
                 html.Append("<p class=\"note\">").Append(E(baseline.Note)).Append("</p>");

@@ -71,7 +71,7 @@ public sealed class MarkdownReportExporter : IReportExporter
                 {
                     md.AppendLine(CultureInfo.InvariantCulture, $"| {Cell(run.Name)} | {ComparisonTable.Label(metric.Metric)} | {ComparisonTable.Value(metric.Metric, metric.Baseline)} | "
                         + $"{ComparisonTable.Value(metric.Metric, metric.Current)} | {Arrow(metric)} {ComparisonTable.Change(metric)} | "
-                        + $"{PValue(metric.PValue)} | {VerdictText(metric)}{(baseline.Status == BaselineStatus.NotComparable ? " (informational)" : string.Empty)} |");
+                        + $"{PValue(metric.PValue)} | {VerdictText(metric)}{(baseline.Status == BaselineStatus.NotComparable || baseline.Informational ? " (informational)" : string.Empty)} |");
                 }
             }
 
@@ -92,6 +92,13 @@ public sealed class MarkdownReportExporter : IReportExporter
         foreach (var table in report.Tables)
         {
             AppendTable(md, table.Validate());
+        }
+
+        // A/B comparisons beside the runs: each with its verdict table and every round (collapsed).
+        foreach (var comparison in report.Comparisons)
+        {
+            md.Append("### ").AppendLine(comparison.Title).AppendLine();
+            md.AppendLine(ABComparisonTable.Markdown(comparison.Comparison));
         }
 
         if (IncludeFindings)

@@ -10,6 +10,9 @@ namespace PerfTesting.Reporting.Model;
 /// <param name="Metrics">One row per metric.</param>
 public sealed record BaselineReport(BaselineStatus Status, Verdict? Overall, string? Note, IReadOnlyList<MetricComparison> Metrics)
 {
+    /// <summary>True when the comparison is a trend record, not a gate (<see cref="BaselineOutcome.Informational"/>): reports label its verdicts informational.</summary>
+    public bool Informational { get; init; }
+
     /// <summary>Builds the report from a check's outcome.</summary>
     /// <param name="outcome">The outcome.</param>
     /// <returns>The report.</returns>
@@ -19,6 +22,6 @@ public sealed record BaselineReport(BaselineStatus Status, Verdict? Overall, str
         var note = outcome.Comparison?.NotComparableReason
             ?? (outcome.WrittenPath is null ? null : $"written to {Path.GetFileName(outcome.WrittenPath)}");
         var compared = outcome.Status == BaselineStatus.Compared ? outcome.Comparison : null;
-        return new BaselineReport(outcome.Status, compared?.Overall, note, outcome.Comparison?.Metrics ?? []);
+        return new BaselineReport(outcome.Status, compared?.Overall, note, outcome.Comparison?.Metrics ?? []) { Informational = outcome.Informational };
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using PerfTesting.Baselines;
+using PerfTesting.Reporting.Comparison;
 
 namespace PerfTesting.Reporting.Model;
 
@@ -24,6 +25,9 @@ public sealed record PerfReport(
 
     /// <summary>Tables the producer added beside the runs (per endpoint, per size, cost models), rendered after the summary.</summary>
     public IReadOnlyList<ReportTable> Tables { get; init; } = [];
+
+    /// <summary>A/B comparisons the producer ran beside the runs (each with every round's figures, so its verdicts can be recomputed).</summary>
+    public IReadOnlyList<ABReport> Comparisons { get; init; } = [];
 
     /// <summary>The document's schema version.</summary>
     [JsonPropertyOrder(-1)]

@@ -34,7 +34,7 @@ internal sealed record LambdaVsEcsPlan(
     public static LambdaVsEcsPlan For(TrackProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var full = profile.Name == "full";
+        var full = profile.Name != "ci";
         var duration = TimeSpan.FromSeconds(full ? 10 : 5);
         var (workload, text) = profile.IterationsPerClient is { } iterations
             ? (LoadProfile.ClosedIterations(profile.Clients, iterations), $"{profile.Clients} clients x {iterations} downloads each")
