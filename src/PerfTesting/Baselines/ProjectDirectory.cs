@@ -10,7 +10,7 @@ namespace PerfTesting.Baselines;
 /// assembly; the nearest folder above the output folder that holds a project file (<c>*.csproj</c>,
 /// <c>*.fsproj</c>, <c>*.vbproj</c>); the current directory.
 /// </summary>
-internal static class ProjectDirectory
+public static class ProjectDirectory
 {
     /// <summary>The <see cref="AssemblyMetadataAttribute"/> key holding the project's folder.</summary>
     public const string MetadataKey = "PerfTesting.ProjectDirectory";
