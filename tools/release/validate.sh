@@ -23,7 +23,7 @@ if [ -n "$tag" ] && [ "$tag" != "v$version" ]; then
 fi
 fail=0
 nuspec_field() { sed -n "s:.*<$2[^>]*>\(.*\)</$2>.*:\1:p" <<<"$1" | head -1; }
-for id in PerfTesting PerfTesting.Xunit PerfTesting.BackingServices PerfTesting.Cli; do
+for id in PerfTesting PerfTesting.Xunit PerfTesting.BackingServices PerfTesting.Cli PerfTesting.History; do
   package="$feed/$id.$version.nupkg"; symbols="$feed/$id.$version.snupkg"
   [ -f "$package" ] || { echo "FAIL: $package is missing"; fail=1; continue; }
   [ -f "$symbols" ] || { echo "FAIL: $symbols is missing"; fail=1; }
