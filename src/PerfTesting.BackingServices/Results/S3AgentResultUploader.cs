@@ -10,11 +10,6 @@ namespace PerfTesting.BackingServices.Results;
 public sealed class S3AgentResultUploader : IAgentResultUploader
 {
     /// <inheritdoc />
-    public async Task<IReadOnlyList<string>> UploadAsync(string directory, string location, string folder, CancellationToken cancellationToken)
-    {
-        var target = ResultLocation.Parse(location);
-        using var store = S3ResultStore.FromEnvironment();
-        var keys = await store.UploadAsync(directory, target, folder, cancellationToken).ConfigureAwait(false);
-        return [.. keys.Select(k => $"s3://{target.Bucket}/{k}")];
-    }
+    public Task<IReadOnlyList<string>> UploadAsync(string directory, string location, string folder, CancellationToken cancellationToken) =>
+        new S3FolderUploader().UploadAsync(directory, location, folder, cancellationToken);
 }

@@ -78,7 +78,7 @@ public static class AgentCommand
         var agentResult = AgentResult.Of(agent, [result]);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"agent {agent.Index} of {agent.Count} (segment {agent.Segment}): {result.Totals.Started} started, {result.Totals.Failed} failed, {result.Totals.Dropped} dropped, p99 {result.Latency.P99:0.###} ms, started {result.StartLateness.TotalSeconds:0.###} s late"));
-        await AgentResultPublisher.PublishAsync(agentResult, agent, location.ToString(), cancellationToken).ConfigureAwait(false);
+        await AgentResultPublisher.PublishAsync(agentResult, agent, location.ToString(), location.IsS3 ? new S3FolderUploader() : null, cancellationToken).ConfigureAwait(false);
         return ExitCodes.Success;
     }
 }

@@ -18,7 +18,19 @@ public static class AgentResultPublisher
     /// <param name="cancellationToken">Stops the writes.</param>
     /// <returns>Where each file went (paths or s3:// URLs).</returns>
     /// <exception cref="InvalidOperationException">An s3:// location without PerfTesting.BackingServices beside the code.</exception>
-    public static async Task<IReadOnlyList<string>> PublishAsync(AgentResult result, DistributedAgent agent, string location, CancellationToken cancellationToken = default)
+    public static Task<IReadOnlyList<string>> PublishAsync(AgentResult result, DistributedAgent agent, string location, CancellationToken cancellationToken = default) =>
+        PublishAsync(result, agent, location, s3Uploader: null, cancellationToken);
+
+    /// <summary>Writes <paramref name="result"/> as <paramref name="agent"/>'s folder under <paramref name="location"/>, with the given uploader for s3://.</summary>
+    /// <param name="result">What the agent measured.</param>
+    /// <param name="agent">The agent (its folder name).</param>
+    /// <param name="location">A directory or s3://bucket/prefix.</param>
+    /// <param name="s3Uploader">Uploads to s3:// locations; null finds PerfTesting.BackingServices' uploader by name.</param>
+    /// <param name="cancellationToken">Stops the writes.</param>
+    /// <returns>Where each file went (paths or s3:// URLs).</returns>
+    /// <exception cref="InvalidOperationException">An s3:// location, no uploader given and no PerfTesting.BackingServices beside the code.</exception>
+    public static async Task<IReadOnlyList<string>> PublishAsync(
+        AgentResult result, DistributedAgent agent, string location, IAgentResultUploader? s3Uploader, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(agent);
@@ -28,7 +40,7 @@ public static class AgentResultPublisher
             return await AgentResultFiles.WriteAsync(result, Path.Combine(location, agent.DirectoryName), cancellationToken).ConfigureAwait(false);
         }
 
-        var uploader = S3Uploader();
+        var uploader = s3Uploader ?? S3Uploader();
         var staging = Directory.CreateTempSubdirectory("perftest-agent-").FullName;
         try
         {

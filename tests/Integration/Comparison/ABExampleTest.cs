@@ -29,7 +29,7 @@ public sealed class ABExampleTest
             new ABOptions { Rounds = 10 }); // two more than the minimum: a round starved by a busy machine does not cost the verdict
 
         var failure = Assert.Throws<ABRegressionException>(() => ABAssert.NoRegression(comparison));
-        Assert.Matches(@"metric\s+\|\s+A\s+\|\s+B\s+\|\s+change", failure.Message);
+        Assert.Matches(@"metric\s+\|\s+A \(median\)\s+\|\s+B \(median\)\s+\|\s+per-round change", failure.Message);
         Assert.Contains("confidence interval", failure.Message, StringComparison.Ordinal);
         Assert.Matches(@"p50\s+\|[^\n]*Regressed", failure.Message);
     }
