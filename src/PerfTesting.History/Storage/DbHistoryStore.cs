@@ -23,8 +23,30 @@ internal abstract class DbHistoryStore : IHistoryStore
     /// <summary>Begins the transaction migrations run in, holding the dialect's writer lock so two first writers cannot both create the tables.</summary>
     protected abstract Task<DbTransaction> BeginExclusiveAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>The dialect's query for the names of the user tables (one string column).</summary>
+    protected abstract string TablesQuery { get; }
+
     /// <summary>The names of the user tables in the database.</summary>
-    protected abstract Task<IReadOnlyList<string>> TablesAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
+    private async Task<IReadOnlyList<string>> TablesAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var command = connection.CreateCommand();
+        await using (command.ConfigureAwait(false))
+        {
+            command.Transaction = transaction;
+            command.CommandText = TablesQuery;
+            var tables = new List<string>();
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    tables.Add(reader.GetString(0));
+                }
+            }
+
+            return tables;
+        }
+    }
 
     protected abstract object TimeValue(DateTimeOffset time);
 

@@ -58,26 +58,7 @@ internal sealed class PostgresHistoryStore : DbHistoryStore
         return transaction;
     }
 
-    protected override async Task<IReadOnlyList<string>> TablesAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
-    {
-        var command = connection.CreateCommand();
-        await using (command.ConfigureAwait(false))
-        {
-            command.Transaction = transaction;
-            command.CommandText = "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()";
-            var tables = new List<string>();
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
-            {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    tables.Add(reader.GetString(0));
-                }
-            }
-
-            return tables;
-        }
-    }
+    protected override string TablesQuery => "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()";
 
     protected override object TimeValue(DateTimeOffset time) => time.ToUniversalTime();
 

@@ -70,26 +70,7 @@ internal sealed class SqliteHistoryStore : DbHistoryStore
         // Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE unless asked for a deferred transaction: the write lock is taken at once.
         await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
-    protected override async Task<IReadOnlyList<string>> TablesAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
-    {
-        var command = connection.CreateCommand();
-        await using (command.ConfigureAwait(false))
-        {
-            command.Transaction = transaction;
-            command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
-            var tables = new List<string>();
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
-            {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    tables.Add(reader.GetString(0));
-                }
-            }
-
-            return tables;
-        }
-    }
+    protected override string TablesQuery => "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
 
     protected override object TimeValue(DateTimeOffset time) => time.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
