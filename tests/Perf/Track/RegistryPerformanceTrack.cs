@@ -59,7 +59,7 @@ public sealed class RegistryPerformanceTrack(BackingServicesFixture fixture, ITe
         var s3Names = IsolatedNames.For("track-s3");
         await using var registry = new RegistryApp(services.Endpoints, "track", Shared(s3Names));
         await SeedAsync(registry, profile.Models, profile.ArchiveBytes, ct);
-        notes.Add(Text($"profile={profile.Name}; backing services={services.Endpoints.Kind}; archive={profile.ArchiveBytes} bytes ({profile.ArchiveBytes / 1048576.0:0.##} MiB) for the headline baseline; {profile.RoundArchiveBytes} bytes ({profile.RoundArchiveBytes / 1048576.0:0.##} MiB) for the A/B rounds; {profile.ShapeArchiveBytes} bytes ({profile.ShapeArchiveBytes / 1048576.0:0.##} MiB) for the sweep, spike, soak and stress; models={profile.Models}; headline run: {profile.ComparedRunText}; A/B: {profile.Rounds} rounds per comparison"));
+        notes.Add(Text($"profile={profile.Name}; backing services={services.Endpoints.Kind}; archive={profile.ArchiveBytes} bytes ({profile.ArchiveBytes / 1048576.0:0.##} MiB) for the headline baseline; {profile.RoundArchiveBytes} bytes ({profile.RoundArchiveBytes / 1048576.0:0.##} MiB) for the A/B rounds; {profile.ShapeArchiveBytes} bytes ({profile.ShapeArchiveBytes / 1048576.0:0.##} MiB) for the sweep, spike, soak and stress; models={profile.Models}; headline run: {profile.ComparedRunText}; A/B: adaptive rounds, {profile.Rounds} per look, at most {profile.Looks} looks and {profile.ComparisonBudget.TotalSeconds:0} s per comparison"));
 
         // A priming pass, not recorded: JIT tiers, connection pools and the emulators' caches settle
         // here rather than inside the baseline (the first CI-profile run was 2.5x slower without it).

@@ -34,10 +34,21 @@ internal sealed record TrackProfile(
     long ShapeArchiveBytes)
 {
     /// <summary>
-    /// Rounds of every A/B comparison. At a 99% interval the signed-rank interval needs 8; with 10 it
-    /// drops the three most extreme Walsh averages at each end, so one disturbed round cannot decide.
+    /// Rounds before each look of an A/B comparison (the first look and every further one). With the
+    /// 99% split over <see cref="Looks"/> looks (99.67% each for 3) the signed-rank interval needs 10;
+    /// with 12 it drops the most extreme Walsh averages at each end, so one disturbed round cannot decide.
     /// </summary>
-    public int Rounds { get; init; } = 10;
+    public int Rounds { get; init; } = 12;
+
+    /// <summary>Most looks of an A/B comparison: a clear change stops at the first, a control or a small change gets up to this many.</summary>
+    public int Looks { get; init; } = 3;
+
+    /// <summary>
+    /// Time budget of one comparison's rounds: no look starts that would not end within it. Nine
+    /// comparisons at this budget stay inside the main job's 10 minutes with the headline, the analysers
+    /// and the shapes.
+    /// </summary>
+    public TimeSpan ComparisonBudget { get; init; } = TimeSpan.FromSeconds(40);
 
     /// <summary>
     /// The archive of the download rounds: 2 MiB, so that one side's run (100 clients x 2 downloads)
@@ -64,6 +75,7 @@ internal sealed record TrackProfile(
     public const string ProfileVariable = "PERF_PROFILE";
     public const string ArchiveVariable = "PERF_ARCHIVE_MB";
     public const string RoundsVariable = "PERF_AB_ROUNDS";
+    public const string LooksVariable = "PERF_AB_LOOKS";
 
     public static TrackProfile Full { get; } = new(
         "full", Clients: 100, Models: 500, ArchiveBytes: 40L * 1024 * 1024,
@@ -117,8 +129,13 @@ internal sealed record TrackProfile(
 
             if (profile is not null && Environment.GetEnvironmentVariable(RoundsVariable) is { Length: > 0 } rounds)
             {
-                // Validated by ABOptions before any load (at least 8 for a 99% interval).
+                // Validated by ABSequentialOptions before any load (at least 10 for 3 looks at 99%).
                 profile = profile with { Rounds = int.Parse(rounds, CultureInfo.InvariantCulture) };
+            }
+
+            if (profile is not null && Environment.GetEnvironmentVariable(LooksVariable) is { Length: > 0 } looks)
+            {
+                profile = profile with { Looks = int.Parse(looks, CultureInfo.InvariantCulture) };
             }
 
             return profile;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using PerfTesting.Comparison;
+using PerfTesting.Comparison.Sequential;
 using PerfTesting.Reporting.Comparison;
 using PerfTesting.Reporting.Model;
 
@@ -8,7 +9,7 @@ namespace Tests.Perf.Track.Rounds;
 
 /// <summary>
 /// The A/B tables of docs/performance-report.md, from the <c>comparisons</c> of results.json: one row
-/// per comparison (change, 99% interval and the change the rounds could resolve per metric, the
+/// per comparison (change, interval and the change the rounds could resolve per metric, the
 /// overall verdict last), then per comparison what A and B were, the schedule and why, and each
 /// metric's reason. A row whose schedule's control did not read Same says its verdict is void.
 /// </summary>
@@ -21,8 +22,16 @@ internal static class ComparisonSection
     /// <summary>What every table's rule is, once per document.</summary>
     public static void Rule(StringBuilder md, PerfReport report)
     {
-        var options = report.Comparisons.FirstOrDefault()?.Comparison.Options ?? ABOptions.Default;
-        Line(md, $"Every before/after below is an A/B comparison: the baseline configuration (A) and the variant (B) run as two registry instances on the same backing services, each with its own bucket, tables and database, seeded alike, for {options.Rounds} rounds (plus one unrecorded priming round); each round runs both sides once, in a seeded random order. Per metric, the engine (`ABComparer`) takes the per-round log ratio B/A, a signed-rank test and a {options.ConfidenceLevel * 100:0.#}% Hodges-Lehmann interval; **Improved**/**Regressed** when the interval excludes zero and reaches the ±{options.Tolerance * 100:0.#}% tolerance (error rate ±{options.ErrorRateTolerance * 100:0.##} pp), **Same** when it lies within it (or the change is significant but smaller), **Inconclusive** when the rounds cannot resolve a change of that size. Cells: change [{options.ConfidenceLevel * 100:0.#}% interval] ±resolvable verdict. The overall verdict (last column) is Regressed if a judged metric regressed, else Improved if one improved, else Inconclusive if one is, else Same. A metric whose runs had too few requests for it (p99 needs {ABComparer.RequestsNeeded(ABMetric.P99, options)} per run) is marked not judged and left out of the overall verdict. Every round's figures are `comparisons[].comparison.rounds` in results.json.");
+        var first = report.Comparisons.FirstOrDefault()?.Comparison;
+        var options = first?.Options ?? ABOptions.Default;
+        var looks = first?.Looks;
+        var rounds = looks is null
+            ? $"for {options.Rounds} rounds (plus one unrecorded priming round); each round runs both sides once, in a seeded random order"
+            : $"in adaptive rounds (plus one unrecorded priming round): each round runs both sides once, in a seeded random order; the engine (`ABAdaptiveRunner`) looks at the rounds after {looks.RoundsAtEachLook[0]}, and again after each further block of rounds, at most {looks.Planned} looks and {looks.Budget.TotalSeconds:0} s per comparison, and stops at the first look where {string.Join(", ", looks.GatedMetrics.Select(ABComparisonTable.Label))} are all decided: a clear change stops early, a control or a small change gets more rounds";
+        var level = looks is null
+            ? $"a {options.ConfidenceLevel * 100:0.#}% Hodges-Lehmann interval"
+            : $"a {looks.PerLookConfidence * 100:0.##}% Hodges-Lehmann interval at each look (the promised {options.ConfidenceLevel * 100:0.#}% split over the {looks.Planned} looks, so that looking more than once keeps the promised error rate)";
+        Line(md, $"Every before/after below is an A/B comparison: the baseline configuration (A) and the variant (B) run as two registry instances on the same backing services, each with its own bucket, tables and database, seeded alike, {rounds}. Per metric, the engine (`ABComparer`) takes the per-round log ratio B/A, a signed-rank test and {level}; **Improved**/**Regressed** when the interval excludes zero and reaches the tolerance ({Tolerances(report)}; error rate ±{options.ErrorRateTolerance * 100:0.##} pp), **Same** when it lies within it (or the change is significant but smaller), **Inconclusive** when the rounds cannot resolve a change of that size. Cells: change [interval] ±resolvable verdict. The overall verdict (last column) is Regressed if a gated metric regressed, else Improved if one improved, else Inconclusive if one is, else Same. A metric whose runs had too few requests for it (p99 needs {ABComparer.RequestsNeeded(ABMetric.P99, options)} per run) is marked not judged and left out of the overall verdict. Every round's figures are `comparisons[].comparison.rounds` in results.json, and each comparison's looks `comparisons[].comparison.looks`.");
         var failed = TrackVerdict.FailedControls(report.Comparisons);
         Line(md, $"");
         if (report.Comparisons.Count(TrackVerdict.IsControl) == 0)
@@ -67,14 +76,14 @@ internal static class ComparisonSection
 
             var p50 = c.Metric(ABMetric.P50);
             var throughput = c.Metric(ABMetric.Throughput);
-            Line(md, $"| `{row.Title}` | {c.Options.Schedule.ToString().ToLowerInvariant()}, {c.Rounds.Count} rounds | {p50.A:0.#} / {p50.B:0.#} | {throughput.A:0.#} / {throughput.B:0.#} | {string.Join(" | ", Columns.Select(m => Cell(c, m)))} | **{overall}** |");
+            Line(md, $"| `{row.Title}` | {c.Options.Schedule.ToString().ToLowerInvariant()}, {c.Rounds.Count} rounds{(c.Looks is { } l ? $" ({l.Taken} of {l.Planned} looks)" : "")} | {p50.A:0.#} / {p50.B:0.#} | {throughput.A:0.#} / {throughput.B:0.#} | {string.Join(" | ", Columns.Select(m => Cell(c, m)))} | **{overall}** |");
         }
 
         foreach (var row in rows)
         {
             var c = row.Comparison;
             Line(md, $"");
-            Line(md, $"`{row.Title}`: A = `{row.A.Label}` ({row.A.Description}); B = `{row.B.Label}` ({row.B.Description}). Each run: {row.Workload}. {string.Join(" ", row.Notes)} Seed {c.Seed}; {c.Elapsed.TotalSeconds:0} s.");
+            Line(md, $"`{row.Title}`: A = `{row.A.Label}` ({row.A.Description}); B = `{row.B.Label}` ({row.B.Description}). Each run: {row.Workload}. {string.Join(" ", row.Notes)} Seed {c.Seed}; {c.Elapsed.TotalSeconds:0} s{(c.Looks is { } l ? $"; {l.Taken} look(s) at {string.Join(", ", l.RoundsAtEachLook)} rounds, stopped: {Stop(l.Stop)}" : "")}.");
             foreach (var m in c.Metrics)
             {
                 Line(md, $"- {ABComparisonTable.Label(m.Metric)}: {(TrackVerdict.Judged(c, m.Metric) ? $"{m.Verdict}, {m.Reason} (p = {(double.IsNaN(m.PValue) ? "n/a" : m.PValue.ToString("0.####", CultureInfo.InvariantCulture))}, {m.UsedRounds} rounds)" : TrackVerdict.NotJudged(c, m.Metric))}");
@@ -94,6 +103,23 @@ internal static class ComparisonSection
             ? $"{m.Verdict} (no interval)"
             : $"{ABComparisonTable.Change(metric, m.Change)} [{ABComparisonTable.Change(metric, m.Lower)}, {ABComparisonTable.Change(metric, m.Upper)}] ±{ABComparisonTable.Change(metric, m.Resolvable).TrimStart('+')} {m.Verdict}";
     }
+
+    // The tolerance of each schedule in this file, with why the interleaved one is wider.
+    private static string Tolerances(PerfReport report) => string.Join("; ", report.Comparisons
+        .GroupBy(c => c.Comparison.Options.Schedule)
+        .Select(g => string.Create(CultureInfo.InvariantCulture, $"±{g.First().Comparison.Options.Tolerance * 100:0.#}% {g.Key.ToString().ToLowerInvariant()}"))
+        .Append(report.Comparisons.Any(c => c.Comparison.Options.Schedule == ABSchedule.Interleaved)
+            ? "interleaved is wider because a side that runs alone also measures how the machine drifted between the two halves of a round: its control's per-round scatter is two to five times the duet's, and the interleaved comparisons are the large effects"
+            : ""))
+        .TrimEnd(' ', ';');
+
+    private static string Stop(ABStopReason stop) => stop switch
+    {
+        ABStopReason.Decided => "every gated metric decided",
+        ABStopReason.Regressed => "a gated metric regressed",
+        ABStopReason.LastLook => "the last look",
+        _ => "the time budget",
+    };
 
     private static string Resolves(ABComparison c, ABMetric metric) => ABComparisonTable.Change(metric, c.Metric(metric).Resolvable).TrimStart('+');
 
