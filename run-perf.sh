@@ -8,7 +8,8 @@
 #   PERF_PROFILE=full (default, < 10 min on 2 cores) | ci (same A/B rounds, shorter shapes, 4 MiB
 #   archive) | extended (full, plus Lambda vs ECS, the 6-step sweep, 5-step stress and 42 s soak)
 #   PERF_ARCHIVE_MB=N  archive size of the Tiny-LLM stand-in (default 40 for full)
-#   PERF_AB_ROUNDS=N   rounds of every A/B comparison (default 10, at least 8)
+#   PERF_AB_ROUNDS=N   rounds per look of every A/B comparison (default 12, at least 10)
+#   PERF_AB_LOOKS=N    most looks of the adaptive rounds (default 3; each comparison also stops at 40 s)
 #   PERF_ACCEPT=1      make this run's measurement the committed baseline (tests/Perf/Baselines)
 #   PERF_HISTORY_DB=URI  where the run is recorded (default sqlite:artifacts/history.db); PERF_HISTORY=0 skips
 # bash run-perf.sh --compare REF: the pull-request verdict instead: the base (merge base of REF and
