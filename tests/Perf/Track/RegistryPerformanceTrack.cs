@@ -59,7 +59,7 @@ public sealed class RegistryPerformanceTrack(BackingServicesFixture fixture, ITe
         var s3Names = IsolatedNames.For("track-s3");
         await using var registry = new RegistryApp(services.Endpoints, "track", Shared(s3Names));
         await SeedAsync(registry, profile.Models, profile.ArchiveBytes, ct);
-        notes.Add(Text($"profile={profile.Name}; backing services={services.Endpoints.Kind}; archive={profile.ArchiveBytes} bytes ({profile.ArchiveBytes / 1048576.0:0.##} MiB) for the headline baseline; {profile.RoundArchiveBytes} bytes ({profile.RoundArchiveBytes / 1048576.0:0.##} MiB) for the A/B rounds; {profile.ShapeArchiveBytes} bytes ({profile.ShapeArchiveBytes / 1048576.0:0.##} MiB) for the sweep, spike, soak and stress; models={profile.Models}; headline run: {profile.ComparedRunText}; A/B: adaptive rounds, {profile.Rounds} per look, at most {profile.Looks} looks and {profile.ComparisonBudget.TotalSeconds:0} s per comparison"));
+        notes.Add(Text($"profile={profile.Name}; backing services={services.Endpoints.Kind}; archive={profile.ArchiveBytes} bytes ({profile.ArchiveBytes / 1048576.0:0.##} MiB) for the headline baseline; {profile.RoundArchiveBytes} bytes ({profile.RoundArchiveBytes / 1048576.0:0.##} MiB) for the A/B rounds; {profile.ShapeArchiveBytes} bytes ({profile.ShapeArchiveBytes / 1048576.0:0.##} MiB) for the sweep, spike, soak and stress; models={profile.Models}; headline run: {profile.ComparedRunText}; A/B: adaptive rounds, {profile.Rounds} per look, at most {profile.Looks} looks, at most {profile.ComparisonBudget.TotalSeconds:0} s per comparison and {profile.ComparisonsBudget.TotalSeconds:0} s for all"));
 
         // A priming pass, not recorded: JIT tiers, connection pools and the emulators' caches settle
         // here rather than inside the baseline (the first CI-profile run was 2.5x slower without it).
@@ -76,7 +76,7 @@ public sealed class RegistryPerformanceTrack(BackingServicesFixture fixture, ITe
         // 3. Every before/after as A/B rounds: the optimisations, the PostgreSQL store and their controls
         // (Rounds/), then the shared cache and the pool (SharedCache/). The rounds' baseline instance is
         // the headline's when the archives agree (ci), else its own, and it serves the load shapes too.
-        var rounds = new TrackRounds(profile, output, Meters, Text($"{fingerprint.CpuModel}, {fingerprint.Cores} cores, {fingerprint.Os}, {fingerprint.Runtime}; backing services: {services.Endpoints.Kind}"));
+        var rounds = new TrackRounds(profile, output, Meters, Text($"{fingerprint.CpuModel}, {fingerprint.Cores} cores, {fingerprint.Os}, {fingerprint.Runtime}; backing services: {services.Endpoints.Kind}"), DownloadComparisons.Count + SharedCacheRuns.ComparisonCount);
         RegistryApp? ownRoundBaseline = null;
         if (profile.RoundArchiveBytes != profile.ArchiveBytes)
         {

@@ -27,7 +27,7 @@ internal static class ComparisonSection
         var looks = first?.Looks;
         var rounds = looks is null
             ? $"for {options.Rounds} rounds (plus one unrecorded priming round); each round runs both sides once, in a seeded random order"
-            : $"in adaptive rounds (plus one unrecorded priming round): each round runs both sides once, in a seeded random order; the engine (`ABAdaptiveRunner`) looks at the rounds after {looks.RoundsAtEachLook[0]}, and again after each further block of rounds, at most {looks.Planned} looks and {looks.Budget.TotalSeconds:0} s per comparison, and stops at the first look where {string.Join(", ", looks.GatedMetrics.Select(ABComparisonTable.Label))} are all decided: a clear change stops early, a control or a small change gets more rounds";
+            : $"in adaptive rounds (plus one unrecorded priming round): each round runs both sides once, in a seeded random order; the engine (`ABAdaptiveRunner`) looks at the rounds after {looks.RoundsAtEachLook[0]}, and again after each further block of rounds, at most {looks.Planned} looks and a time budget per comparison (a share of the run's A/B time: what a clear change does not use goes to the comparisons after it), and stops at the first look where {string.Join(", ", looks.GatedMetrics.Select(ABComparisonTable.Label))} are all decided: a clear change stops early, a control or a small change gets more rounds";
         var level = looks is null
             ? $"a {options.ConfidenceLevel * 100:0.#}% Hodges-Lehmann interval"
             : $"a {looks.PerLookConfidence * 100:0.##}% Hodges-Lehmann interval at each look (the promised {options.ConfidenceLevel * 100:0.#}% split over the {looks.Planned} looks, so that looking more than once keeps the promised error rate)";
@@ -83,7 +83,7 @@ internal static class ComparisonSection
         {
             var c = row.Comparison;
             Line(md, $"");
-            Line(md, $"`{row.Title}`: A = `{row.A.Label}` ({row.A.Description}); B = `{row.B.Label}` ({row.B.Description}). Each run: {row.Workload}. {string.Join(" ", row.Notes)} Seed {c.Seed}; {c.Elapsed.TotalSeconds:0} s{(c.Looks is { } l ? $"; {l.Taken} look(s) at {string.Join(", ", l.RoundsAtEachLook)} rounds, stopped: {Stop(l.Stop)}" : "")}.");
+            Line(md, $"`{row.Title}`: A = `{row.A.Label}` ({row.A.Description}); B = `{row.B.Label}` ({row.B.Description}). Each run: {row.Workload}. {string.Join(" ", row.Notes)} Seed {c.Seed}; {c.Elapsed.TotalSeconds:0} s{(c.Looks is { } l ? $"; {l.Taken} look(s) at {string.Join(", ", l.RoundsAtEachLook)} rounds, budget {l.Budget.TotalSeconds:0} s, stopped: {Stop(l.Stop)}" : "")}.");
             foreach (var m in c.Metrics)
             {
                 Line(md, $"- {ABComparisonTable.Label(m.Metric)}: {(TrackVerdict.Judged(c, m.Metric) ? $"{m.Verdict}, {m.Reason} (p = {(double.IsNaN(m.PValue) ? "n/a" : m.PValue.ToString("0.####", CultureInfo.InvariantCulture))}, {m.UsedRounds} rounds)" : TrackVerdict.NotJudged(c, m.Metric))}");

@@ -21,6 +21,9 @@ internal static class DownloadComparisons
 {
     public const string Control = "baseline-s3";
 
+    /// <summary>How many comparisons <see cref="RunAsync"/> runs.</summary>
+    public static int Count => Variants.Length;
+
     /// <summary>The comparisons and the last run of each interleaved side (white-box figures, for the analysers and the cost table).</summary>
     public sealed record Outcome(IReadOnlyList<ABReport> Comparisons, IReadOnlyList<(RunResult Run, string Description)> Runs);
 

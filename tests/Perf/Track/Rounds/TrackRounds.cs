@@ -11,13 +11,17 @@ namespace Tests.Perf.Track.Rounds;
 /// <see cref="CompareAsync"/>, with the engine's adaptive rounds (<see cref="ABAdaptiveRunner"/>): a
 /// first look after <see cref="TrackProfile.Rounds"/> rounds, more rounds while a gated metric is
 /// undecided, at most <see cref="TrackProfile.Looks"/> looks (the 99% split over them) and
-/// <see cref="TrackProfile.ComparisonBudget"/> per comparison. A clear change stops at the first look;
+/// a share of the track's A/B budget per comparison (<see cref="RoundsBudget"/>). A clear change stops at the first look;
 /// a control (A against A) gets the rounds it needs to show Same. Each side's every run is kept
 /// (<see cref="SideRuns"/>), so a comparison can also report the last run of a side with its
 /// white-box figures and findings.
 /// </summary>
-internal sealed class TrackRounds(TrackProfile profile, ITestOutputHelper output, string[] meters, string machine)
+internal sealed class TrackRounds(TrackProfile profile, ITestOutputHelper output, string[] meters, string machine, int planned)
 {
+    private readonly RoundsBudget _budget = new(profile.ComparisonsBudget, profile.MinimumComparisonBudget, profile.ComparisonBudget, planned);
+    private int _done;
+    private TimeSpan _spent;
+
     /// <summary>
     /// Tolerance of the interleaved comparisons: ±10%. Interleaved, each side has the machine to itself
     /// for half a second, so a round also measures how the machine drifted between the two halves: the
@@ -33,13 +37,13 @@ internal sealed class TrackRounds(TrackProfile profile, ITestOutputHelper output
         ? new() { Schedule = schedule, Tolerance = InterleavedTolerance }
         : new() { Schedule = schedule };
 
-    /// <summary>How every comparison looks at its rounds: the profile's rounds per look, looks and budget; p50, p95, throughput and error rate gated.</summary>
-    public ABSequentialOptions Looks => new()
+    /// <summary>How the next comparison looks at its rounds: the profile's rounds per look and looks, its share of the budget; p50, p95, throughput and error rate gated.</summary>
+    private ABSequentialOptions NextLooks() => new()
     {
         FirstLookRounds = profile.Rounds,
         RoundsPerLook = profile.Rounds,
         MaximumLooks = profile.Looks,
-        Budget = profile.ComparisonBudget,
+        Budget = _budget.Next(_done, _spent),
     };
 
     /// <summary>
@@ -60,7 +64,7 @@ internal sealed class TrackRounds(TrackProfile profile, ITestOutputHelper output
             Meters = interleaved ? meters : [],
             CaptureProcess = interleaved,
         });
-        var looks = Looks;
+        var looks = NextLooks();
         output.WriteLine($"== A/B {plan.Name} ({plan.Schedule}, {looks.FirstLookRounds} rounds per look, at most {looks.MaximumLooks} looks, budget {looks.Budget.TotalSeconds:0} s)");
         var progress = new SyncProgress<ABRound>(r => output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"   round {r.Index} ({r.First} first): p50 A {r.A.P50:0.#} ms, B {r.B.P50:0.#} ms; throughput A {r.A.Throughput:0.#}, B {r.B.Throughput:0.#} req/s; requests {r.A.Requests}/{r.B.Requests}")));
@@ -70,6 +74,8 @@ internal sealed class TrackRounds(TrackProfile profile, ITestOutputHelper output
             runs.Add(side, result);
             return ABSample.From(result);
         }, ct);
+        _done++;
+        _spent += comparison.Elapsed;
         output.WriteLine(ABComparisonTable.Render(comparison));
         var report = new ABReport(
             plan.Name,

@@ -29,6 +29,9 @@ namespace Tests.Perf.Track.SharedCache;
 /// </summary>
 internal static class SharedCacheRuns
 {
+    /// <summary>How many A/B comparisons <see cref="RunAsync"/> runs: the shared cache and the pool.</summary>
+    public const int ComparisonCount = 2;
+
     /// <summary>The pool of the "too small" run: two connections for twenty clients.</summary>
     public const int SmallPool = 2;
 
