@@ -1,5 +1,6 @@
 using PerfTesting.History.ChangePoints;
 using PerfTesting.History.Records;
+using PerfTesting.Metrics;
 
 namespace PerfTesting.History.Analysis;
 
@@ -24,7 +25,7 @@ public sealed class HistoryAnalyzer(EDivisiveOptions? options = null)
         foreach (var group in groups)
         {
             var runs = group.OrderBy(r => r.Id).ToList();
-            foreach (var metric in HistoryMetrics.All)
+            foreach (var metric in PerfMetrics.All)
             {
                 var points = runs.Select(r => new SeriesPoint(r.Id, r.Commit, r.Branch, r.RecordedAt, r.ValueOf(metric))).ToList();
                 series.Add(new SeriesAnalysis(group.Key.Scenario, runs[0].Environment, metric, points, ChangePointsOf(detector, metric, points)));
@@ -35,7 +36,7 @@ public sealed class HistoryAnalyzer(EDivisiveOptions? options = null)
         return new HistoryAnalysis(HistoryAnalysis.CurrentSchema, description, series);
     }
 
-    private List<ChangePoint> ChangePointsOf(EDivisiveMeans detector, HistoryMetric metric, List<SeriesPoint> points)
+    private List<ChangePoint> ChangePointsOf(EDivisiveMeans detector, PerfMetric metric, List<SeriesPoint> points)
     {
         var values = points.Select(p => p.Value).ToArray();
         var indexes = detector.Detect(values);
@@ -47,8 +48,8 @@ public sealed class HistoryAnalyzer(EDivisiveOptions? options = null)
             var to = i == indexes.Count - 1 ? values.Length : indexes[i + 1];
             var before = SegmentSummary.Of(clipped, from, indexes[i]);
             var after = SegmentSummary.Of(clipped, indexes[i], to);
-            var change = metric == HistoryMetric.ErrorRate ? after.Mean - before.Mean : before.Mean == 0 ? 0 : after.Mean / before.Mean - 1;
-            var worse = metric.HigherIsWorse() ? after.Mean > before.Mean : after.Mean < before.Mean;
+            var change = metric.ChangesAreAbsolute() ? after.Mean - before.Mean : before.Mean == 0 ? 0 : after.Mean / before.Mean - 1;
+            var worse = metric.Direction() == MetricDirection.HigherIsWorse ? after.Mean > before.Mean : after.Mean < before.Mean;
             var at = points[indexes[i]];
             result.Add(new ChangePoint(indexes[i], at.RecordId, at.Commit, at.RecordedAt, Estimate(before), Estimate(after), change,
                 StudentTTest.PValue(before, after), worse, values.Length - indexes[i]));

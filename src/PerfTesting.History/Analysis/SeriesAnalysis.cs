@@ -1,4 +1,5 @@
 using PerfTesting.History.Records;
+using PerfTesting.Metrics;
 
 namespace PerfTesting.History.Analysis;
 
@@ -11,6 +12,6 @@ namespace PerfTesting.History.Analysis;
 public sealed record SeriesAnalysis(
     string Scenario,
     HistoryEnvironment Environment,
-    HistoryMetric Metric,
+    PerfMetric Metric,
     IReadOnlyList<SeriesPoint> Points,
     IReadOnlyList<ChangePoint> ChangePoints);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using PerfTesting.History.Analysis;
+using PerfTesting.Tables;
 
 namespace PerfTesting.History.Rendering;
 
@@ -19,7 +20,7 @@ public static class HistoryHtmlWriter
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Performance history</title><style>")
             .Append("body{font-family:sans-serif;margin:24px;color:#222;max-width:1600px}h2{margin-top:32px;border-bottom:1px solid #ddd}")
-            .Append(".charts{display:flex;flex-wrap:wrap;gap:12px}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:4px 8px;font-size:13px}")
+            .Append(".charts{display:flex;flex-wrap:wrap;gap:12px}").Append(HtmlTable.Css)
             .Append(".regression{color:#D55E00;font-weight:bold}.improvement{color:#009E73}.env{color:#666;font-size:13px}")
             .Append("</style></head><body><h1>Performance history</h1>");
         var recent = analysis.RecentRegressions(lastRuns);
@@ -30,13 +31,7 @@ public static class HistoryHtmlWriter
         var points = analysis.Series.SelectMany(s => s.ChangePoints.Select(c => (s, c))).OrderByDescending(p => p.c.RecordId).ToList();
         if (points.Count > 0)
         {
-            html.Append("<table><tr><th>scenario</th><th>metric</th><th>change</th><th>commit</th><th>before (95% interval)</th><th>after (95% interval)</th><th>p</th></tr>");
-            foreach (var (series, point) in points)
-            {
-                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Encode(series.Scenario)}</td><td>{series.Metric}</td><td class=\"{HistoryFormat.Verdict(point)}\">{HistoryFormat.Change(series.Metric, point.Change)}</td><td><code>{Encode(HistoryFormat.ShortCommit(point.Commit))}</code></td><td>{Encode(HistoryFormat.Estimate(series.Metric, point.Before))}</td><td>{Encode(HistoryFormat.Estimate(series.Metric, point.After))}</td><td>{point.PValue.ToString("G2", CultureInfo.InvariantCulture)}</td></tr>");
-            }
-
-            html.Append("</table>");
+            html.Append(HtmlTable.Grid(HistoryTable.ChangePoints(points, markdown: false)));
         }
 
         foreach (var group in analysis.Series.GroupBy(s => (s.Scenario, s.Environment.Key)))

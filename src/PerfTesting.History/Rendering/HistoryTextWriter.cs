@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using PerfTesting.History.Analysis;
+using PerfTesting.Tables;
 
 namespace PerfTesting.History.Rendering;
 
@@ -60,13 +61,7 @@ public static class HistoryTextWriter
             return md.ToString();
         }
 
-        md.Append("| scenario | metric | change | commit | before | after | p | runs since |\n|---|---|---|---|---|---|---|---|\n");
-        foreach (var (series, point) in all)
-        {
-            md.Append(CultureInfo.InvariantCulture,
-                $"| {series.Scenario} | {series.Metric} | {(point.IsRegression ? "🔴" : "🟢")} {HistoryFormat.Change(series.Metric, point.Change)} | `{HistoryFormat.ShortCommit(point.Commit)}` | {HistoryFormat.Value(series.Metric, point.Before.Mean)} | {HistoryFormat.Value(series.Metric, point.After.Mean)} | {point.PValue.ToString("G2", CultureInfo.InvariantCulture)} | {point.RunsSince} |\n");
-        }
-
+        md.Append(MarkdownTable.Grid(HistoryTable.ChangePoints(all, markdown: true)));
         md.Append("\nDetector: ").Append(analysis.Detector).Append(".\n");
         return md.ToString();
     }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using PerfTesting.History.Analysis;
-using PerfTesting.History.Records;
+using PerfTesting.Metrics;
 
 namespace PerfTesting.History.Rendering;
 
@@ -31,7 +31,7 @@ internal static class TrendChart
         }
 
         // A flat zero series (no errors) still gets a readable axis: 0 to 1% for a rate, 0 to 1 otherwise.
-        var ticks = Ticks(Math.Min(0, values.Min()), Math.Max(values.Max(), series.Metric == HistoryMetric.ErrorRate ? 0.01 : 1));
+        var ticks = Ticks(Math.Min(0, values.Min()), Math.Max(values.Max(), series.Metric == PerfMetric.ErrorRate ? 0.01 : 1));
         double X(double index) => Left + (values.Count == 1 ? 0.5 : index / (values.Count - 1)) * (Width - Left - Right);
         double Y(double value) => Height - Bottom - (value - ticks[0]) / (ticks[^1] - ticks[0]) * (Height - Top - Bottom);
         foreach (var tick in ticks)
@@ -40,7 +40,7 @@ internal static class TrendChart
             Text(svg, Left - 6, Y(tick) + 4, tick.ToString("G4", CultureInfo.InvariantCulture), "end", 11, null);
         }
 
-        Text(svg, 14, Height / 2.0, series.Metric.Unit().Length > 0 ? $"{series.Metric} ({series.Metric.Unit()})" : $"{series.Metric} (share of requests)", "middle", 11, $"transform=\"rotate(-90 14 {Num(Height / 2.0)})\"");
+        Text(svg, 14, Height / 2.0, series.Metric == PerfMetric.ErrorRate ? $"{series.Metric} (share of requests)" : $"{series.Metric} ({series.Metric.Unit()})", "middle", 11, $"transform=\"rotate(-90 14 {Num(Height / 2.0)})\"");
         Text(svg, (Left + Width - Right) / 2.0, Height - 8, $"run (oldest to newest, {values.Count} runs)", "middle", 11, null);
 
         // Each segment's level (mean, as the detector saw it) as a horizontal line.
@@ -58,7 +58,7 @@ internal static class TrendChart
         for (var i = 0; i < values.Count; i++)
         {
             var point = series.Points[i];
-            svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{Num(X(i))}\" cy=\"{Num(Y(values[i]))}\" r=\"3\" fill=\"#0072B2\"><title>{Escape($"{HistoryFormat.ShortCommit(point.Commit)} {point.RecordedAt:u}: {HistoryFormat.Value(series.Metric, point.Value)}")}</title></circle>");
+            svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{Num(X(i))}\" cy=\"{Num(Y(values[i]))}\" r=\"3\" fill=\"#0072B2\"><title>{Escape($"{HistoryFormat.ShortCommit(point.Commit)} {point.RecordedAt:u}: {series.Metric.Value(point.Value)}")}</title></circle>");
         }
 
         foreach (var change in series.ChangePoints)
@@ -66,7 +66,7 @@ internal static class TrendChart
             var x = X(change.Position - 0.5);
             var colour = change.IsRegression ? "#D55E00" : "#009E73";
             Line(svg, x, Top, x, Height - Bottom, colour, 2, "6 4");
-            Text(svg, x + 4, Top + 10, $"{HistoryFormat.ShortCommit(change.Commit)} {HistoryFormat.Change(series.Metric, change.Change)}", "start", 11, $"fill=\"{colour}\"");
+            Text(svg, x + 4, Top + 10, $"{HistoryFormat.ShortCommit(change.Commit)} {series.Metric.Change(change.Change)}", "start", 11, $"fill=\"{colour}\"");
         }
 
         return svg.Append("</svg>").ToString();

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using PerfTesting.Tables;
 
 namespace PerfTesting.Assertions;
 
@@ -12,18 +12,16 @@ public sealed record SlaReport(string RunName, IReadOnlyList<SlaLine> Lines)
     public bool Passed => Lines.All(l => l.Passed);
 
     /// <summary>A plain-text table of every line, for test output and failure messages.</summary>
-    public string ToTable()
-    {
-        var rows = new List<string[]> { new[] { "requirement", "limit", "actual", "result" } };
-        rows.AddRange(Lines.Select(l => new[] { l.Requirement.Describe(), l.LimitText, l.ActualText, l.Passed ? "pass" : "FAIL" }));
-        var widths = Enumerable.Range(0, 4).Select(i => rows.Max(r => r[i].Length)).ToArray();
-        var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"SLA for '{RunName}': {(Passed ? "met" : $"{Lines.Count(l => !l.Passed)} of {Lines.Count} requirements broken")}");
-        foreach (var row in rows)
-        {
-            text.AppendLine(string.Join(" | ", row.Select((cell, i) => i is 1 or 2 ? cell.PadLeft(widths[i]) : cell.PadRight(widths[i]))).TrimEnd());
-        }
+    public string ToTable() => TextTable.Render(Table());
 
-        return text.ToString();
-    }
+    /// <summary>The lines as a table titled with the outcome: requirement, limit, actual, result (toned pass or fail).</summary>
+    public ReportTable Table() => new(
+        string.Create(CultureInfo.InvariantCulture, $"SLA for '{RunName}': {(Passed ? "met" : $"{Lines.Count(l => !l.Passed)} of {Lines.Count} requirements broken")}"),
+        null,
+        ["requirement", "limit", "actual", "result"],
+        [.. Lines.Select(l => (IReadOnlyList<string>)[l.Requirement.Describe(), l.LimitText, l.ActualText, l.Passed ? "pass" : "FAIL"])])
+    {
+        Alignment = [ColumnAlignment.Left, ColumnAlignment.Right, ColumnAlignment.Right, ColumnAlignment.Left],
+        Tones = [.. Lines.Select(l => l.Passed ? CellTone.Pass : CellTone.Fail)],
+    };
 }

@@ -3,6 +3,7 @@ using HdrHistogram;
 using PerfTesting.Baselines.Statistics;
 using PerfTesting.Comparison;
 using PerfTesting.Measurement;
+using PerfTesting.Metrics;
 
 namespace PerfTesting.Baselines;
 
@@ -50,9 +51,9 @@ public static class BaselineComparer
         {
             var baselineSeconds = Seconds(baseline);
             var currentSeconds = Seconds(current);
-            metrics.Add(ComparePercentile(BaselineMetric.P50, 50, baselineLatency, currentLatency, baselineSeconds, currentSeconds, options));
-            metrics.Add(ComparePercentile(BaselineMetric.P95, 95, baselineLatency, currentLatency, baselineSeconds, currentSeconds, options));
-            metrics.Add(ComparePercentile(BaselineMetric.P99, 99, baselineLatency, currentLatency, baselineSeconds, currentSeconds, options));
+            metrics.Add(ComparePercentile(PerfMetric.P50, 50, baselineLatency, currentLatency, baselineSeconds, currentSeconds, options));
+            metrics.Add(ComparePercentile(PerfMetric.P95, 95, baselineLatency, currentLatency, baselineSeconds, currentSeconds, options));
+            metrics.Add(ComparePercentile(PerfMetric.P99, 99, baselineLatency, currentLatency, baselineSeconds, currentSeconds, options));
         }
 
         metrics.Add(CompareThroughput(baseline, current, options));
@@ -63,7 +64,7 @@ public static class BaselineComparer
     }
 
     private static MetricComparison ComparePercentile(
-        BaselineMetric metric, double percentile, HistogramBase baseline, HistogramBase current,
+        PerfMetric metric, double percentile, HistogramBase baseline, HistogramBase current,
         IReadOnlyList<HistogramBase> baselineSeconds, IReadOnlyList<HistogramBase> currentSeconds, ComparisonOptions options)
     {
         var baselineValue = baseline.GetValueAtPercentile(percentile);
@@ -107,14 +108,14 @@ public static class BaselineComparer
     private static MetricComparison CompareThroughput(BaselineSnapshot baseline, BaselineSnapshot current, ComparisonOptions options)
     {
         var change = Relative(baseline.Summary.ThroughputPerSecond, current.Summary.ThroughputPerSecond);
-        var tolerance = options.ToleranceFor(BaselineMetric.Throughput);
+        var tolerance = options.ToleranceFor(PerfMetric.Throughput);
         if (baseline.ThroughputSeries.Count == 0 || current.ThroughputSeries.Count == 0)
         {
-            return new MetricComparison(BaselineMetric.Throughput, baseline.Summary.ThroughputPerSecond, current.Summary.ThroughputPerSecond,
+            return new MetricComparison(PerfMetric.Throughput, baseline.Summary.ThroughputPerSecond, current.Summary.ThroughputPerSecond,
                 change, tolerance, double.NaN, "no per-second series", Verdict.Inconclusive, "no per-second throughput series to test");
         }
 
-        var row = new MetricComparison(BaselineMetric.Throughput, baseline.Summary.ThroughputPerSecond, current.Summary.ThroughputPerSecond,
+        var row = new MetricComparison(PerfMetric.Throughput, baseline.Summary.ThroughputPerSecond, current.Summary.ThroughputPerSecond,
             change, tolerance, double.NaN, "Mann-Whitney U (per second)", Verdict.Inconclusive);
         var (n1, n2) = (baseline.ThroughputSeries.Count, current.ThroughputSeries.Count);
         var smallestP = SmallestRankTestPValue(n1, n2);
@@ -133,12 +134,12 @@ public static class BaselineComparer
     private static MetricComparison CompareErrorRate(BaselineSummary baseline, BaselineSummary current, ComparisonOptions options)
     {
         var change = current.ErrorRate - baseline.ErrorRate;
-        var tolerance = options.ToleranceFor(BaselineMetric.ErrorRate);
+        var tolerance = options.ToleranceFor(PerfMetric.ErrorRate);
         var (z, p) = baseline.Requests > 0 && current.Requests > 0
             ? TwoProportionTest.Compare(baseline.Failures, baseline.Requests, current.Failures, current.Requests)
             : (0, 1);
         var (verdict, reason) = ChangeDecision.DecideFromTest(MetricDirection.HigherIsWorse, change, p, z, tolerance, options.SignificanceLevel);
-        return new MetricComparison(BaselineMetric.ErrorRate, baseline.ErrorRate, current.ErrorRate, change, tolerance, p, "two-proportion z-test", verdict, reason);
+        return new MetricComparison(PerfMetric.ErrorRate, baseline.ErrorRate, current.ErrorRate, change, tolerance, p, "two-proportion z-test", verdict, reason);
     }
 
     private static List<HistogramBase> Seconds(BaselineSnapshot snapshot) =>

@@ -1,3 +1,5 @@
+using PerfTesting.Metrics;
+
 namespace PerfTesting.Baselines;
 
 /// <summary>
@@ -90,5 +92,5 @@ public sealed record ComparisonOptions
     /// <summary>The tolerance that applies to <paramref name="metric"/>.</summary>
     /// <param name="metric">The metric.</param>
     /// <returns>A relative tolerance, or an absolute one for the error rate.</returns>
-    public double ToleranceFor(BaselineMetric metric) => metric == BaselineMetric.ErrorRate ? ErrorRateTolerance : RelativeTolerance;
+    public double ToleranceFor(PerfMetric metric) => metric == PerfMetric.ErrorRate ? ErrorRateTolerance : RelativeTolerance;
 }

@@ -1,9 +1,12 @@
 using System.Globalization;
 using System.Text;
+using PerfTesting.Comparison;
+using PerfTesting.Metrics;
+using PerfTesting.Tables;
 
 namespace PerfTesting.Baselines;
 
-/// <summary>Renders a baseline outcome as a plain-text table for test output and failure messages.</summary>
+/// <summary>Renders a baseline outcome as plain text (its headline, the <see cref="Table"/>, what to do next) for test output and failure messages.</summary>
 public static class ComparisonTable
 {
     /// <summary>Renders the outcome.</summary>
@@ -34,23 +37,7 @@ public static class ComparisonTable
             : outcome.Informational ? "informational only, no verdict"
             : "FAILED: the baseline cannot be compared, no verdict";
         text.AppendLine(CultureInfo.InvariantCulture, $"Baseline '{outcome.Name}': {headline}{(comparison.NotComparableReason is null ? string.Empty : $" ({comparison.NotComparableReason})")}");
-        var rows = new List<string[]> { new[] { "metric", "baseline", "current", "change", "tolerance", "p-value", "verdict", "why" } };
-        rows.AddRange(comparison.Metrics.Select(m => new[]
-        {
-            Label(m.Metric),
-            Value(m.Metric, m.Baseline),
-            Value(m.Metric, m.Current),
-            Change(m),
-            m.Metric == BaselineMetric.ErrorRate ? $"±{Format(m.Tolerance * 100, "0.##")} pp" : $"±{Format(m.Tolerance * 100, "0.#")}%",
-            double.IsNaN(m.PValue) ? "n/a" : m.PValue < 0.0001 ? "<0.0001" : Format(m.PValue, "0.0000"),
-            m.Verdict.ToString(),
-            m.Reason,
-        }));
-        var widths = Enumerable.Range(0, rows[0].Length).Select(i => rows.Max(r => r[i].Length)).ToArray();
-        foreach (var row in rows)
-        {
-            text.AppendLine(string.Join(" | ", row.Select((cell, i) => cell.PadRight(widths[i]))).TrimEnd());
-        }
+        text.Append(TextTable.Grid(Table(comparison)));
 
         if (outcome.Status == BaselineStatus.NotComparable && !outcome.Informational)
         {
@@ -72,34 +59,35 @@ public static class ComparisonTable
         "If it is what you expect, accept it: `perftest accept` in the test project's folder (or any folder above it), "
         + "or run the test again with PERF_ACCEPT=1; both make the received file the baseline.";
 
-    /// <summary>The metric's display name.</summary>
-    /// <param name="metric">The metric.</param>
-    public static string Label(BaselineMetric metric) => metric switch
-    {
-        BaselineMetric.Throughput => "throughput",
-        BaselineMetric.ErrorRate => "error rate",
-        _ => metric.ToString().ToLowerInvariant(),
-    };
-
-    /// <summary>A value with its unit.</summary>
-    /// <param name="metric">The metric, which decides the unit.</param>
-    /// <param name="value">The value.</param>
-    public static string Value(BaselineMetric metric, double value) => metric switch
-    {
-        BaselineMetric.Throughput => Format(value, "0.0") + " req/s",
-        BaselineMetric.ErrorRate => Format(value * 100, "0.00") + "%",
-        _ => Format(value, "0.000") + " ms",
-    };
-
-    /// <summary>The change with its sign: relative for most metrics, percentage points for the error rate.</summary>
-    /// <param name="comparison">The row.</param>
-    public static string Change(MetricComparison comparison)
+    /// <summary>
+    /// The comparison as a table: metric, baseline, current, change, tolerance, p-value, verdict and why, each
+    /// row toned by its verdict. Columns left-aligned, as the console has always shown them.
+    /// </summary>
+    /// <param name="comparison">The comparison.</param>
+    /// <param name="title">The table's title (the console prints the outcome's own headline instead).</param>
+    public static ReportTable Table(BaselineComparison comparison, string title = "")
     {
         ArgumentNullException.ThrowIfNull(comparison);
-        return comparison.Metric == BaselineMetric.ErrorRate
-            ? Format(comparison.Change * 100, "+0.00;-0.00;0.00") + " pp"
-            : double.IsInfinity(comparison.Change) ? "new" : Format(comparison.Change * 100, "+0.0;-0.0;0.0") + "%";
+        string[] columns = ["metric", "baseline", "current", "change", "tolerance", "p-value", "verdict", "why"];
+        return new ReportTable(
+            title,
+            null,
+            columns,
+            [.. comparison.Metrics.Select(m => (IReadOnlyList<string>)
+            [
+                m.Metric.Label(),
+                m.Metric.Value(m.Baseline),
+                m.Metric.Value(m.Current),
+                m.Metric.Change(m.Change),
+                m.Metric.Tolerance(m.Tolerance),
+                PerfMetrics.PValue(m.PValue),
+                m.Verdict.ToString(),
+                m.Reason,
+            ])])
+        {
+            Alignment = [.. columns.Select(_ => ColumnAlignment.Left)],
+            Tones = [.. comparison.Metrics.Select(m => m.Verdict.Tone())],
+            ToneColumn = 6,
+        };
     }
-
-    private static string Format(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
 using PerfTesting.Comparison;
+using PerfTesting.Metrics;
 
 namespace PerfTesting.Baselines;
 
@@ -13,7 +14,7 @@ namespace PerfTesting.Baselines;
 /// <param name="Verdict">Same, Improved, Regressed or Inconclusive.</param>
 /// <param name="Reason">Why, in a sentence (for Inconclusive: what the data could not resolve).</param>
 public sealed record MetricComparison(
-    BaselineMetric Metric,
+    PerfMetric Metric,
     double Baseline,
     double Current,
     double Change,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using PerfTesting.Comparison.Statistics;
+using PerfTesting.Metrics;
 
 namespace PerfTesting.Comparison;
 
@@ -13,25 +14,25 @@ public static class ABComparer
     /// <summary>Judges every metric.</summary>
     /// <param name="rounds">The rounds.</param>
     /// <param name="options">Tolerances and confidence; defaults when null.</param>
-    /// <returns>One row per metric, in <see cref="ABMetric"/> order.</returns>
+    /// <returns>One row per metric, in <see cref="PerfMetric"/> order.</returns>
     public static IReadOnlyList<ABMetricComparison> Compare(IReadOnlyList<ABRound> rounds, ABOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(rounds);
         options = (options ?? ABOptions.Default).Validate();
-        return [.. Enum.GetValues<ABMetric>().Select(m => CompareMetric(m, rounds, options))];
+        return [.. Enum.GetValues<PerfMetric>().Select(m => CompareMetric(m, rounds, options))];
     }
 
     /// <summary>Judges one metric.</summary>
     /// <param name="metric">The metric.</param>
     /// <param name="rounds">The rounds.</param>
     /// <param name="options">Tolerances and confidence.</param>
-    public static ABMetricComparison CompareMetric(ABMetric metric, IReadOnlyList<ABRound> rounds, ABOptions options)
+    public static ABMetricComparison CompareMetric(PerfMetric metric, IReadOnlyList<ABRound> rounds, ABOptions options)
     {
         ArgumentNullException.ThrowIfNull(rounds);
         ArgumentNullException.ThrowIfNull(options);
         var tolerance = options.ToleranceFor(metric);
         var needed = RequestsNeeded(metric, options);
-        var relative = metric != ABMetric.ErrorRate;
+        var relative = metric != PerfMetric.ErrorRate;
         var usable = rounds.Where(r => Usable(r.A) && Usable(r.B)).ToList();
         var a = Median(usable.Select(r => r.A.Value(metric)));
         var b = Median(usable.Select(r => r.B.Value(metric)));
@@ -49,7 +50,7 @@ public static class ABComparer
         var test = SignedRankTest.Run(differences);
         double Scale(double d) => relative ? Math.Exp(d) - 1 : d;
         var (change, lower, upper) = (Scale(shift.Estimate), Scale(shift.Lower), Scale(shift.Upper));
-        var direction = metric == ABMetric.Throughput ? MetricDirection.LowerIsWorse : MetricDirection.HigherIsWorse;
+        var direction = metric.Direction();
         var (verdict, reason) = ChangeDecision.Decide(direction, lower, upper, tolerance);
         return new ABMetricComparison(metric, a, b, change, lower, upper, test.PValue, tolerance, (upper - lower) / 2, usable.Count, verdict, reason);
 
@@ -60,14 +61,14 @@ public static class ABComparer
     /// <summary>Requests a run needs for <paramref name="metric"/> to mean something: <see cref="ABOptions.MinimumTailRequests"/> beyond the percentile; one for throughput and error rate.</summary>
     /// <param name="metric">The metric.</param>
     /// <param name="options">The options.</param>
-    public static long RequestsNeeded(ABMetric metric, ABOptions options)
+    public static long RequestsNeeded(PerfMetric metric, ABOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         return metric switch
         {
-            ABMetric.P50 => 2L * options.MinimumTailRequests,
-            ABMetric.P95 => 20L * options.MinimumTailRequests,
-            ABMetric.P99 => 100L * options.MinimumTailRequests,
+            PerfMetric.P50 => 2L * options.MinimumTailRequests,
+            PerfMetric.P95 => 20L * options.MinimumTailRequests,
+            PerfMetric.P99 => 100L * options.MinimumTailRequests,
             _ => 1,
         };
     }

@@ -1,3 +1,4 @@
+using PerfTesting.Metrics;
 
 namespace PerfTesting.Comparison;
 
@@ -36,5 +37,5 @@ public sealed record ABComparison(
 
     /// <summary>The row of <paramref name="metric"/>.</summary>
     /// <param name="metric">The metric.</param>
-    public ABMetricComparison Metric(ABMetric metric) => Metrics.First(m => m.Metric == metric);
+    public ABMetricComparison Metric(PerfMetric metric) => Metrics.First(m => m.Metric == metric);
 }

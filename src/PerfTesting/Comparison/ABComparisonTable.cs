@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using PerfTesting.Metrics;
+using PerfTesting.Tables;
 
 namespace PerfTesting.Comparison;
 
@@ -20,102 +22,90 @@ public static class ABComparisonTable
         var intervals = comparison.Looks is not { } looks
             ? string.Create(CultureInfo.InvariantCulture, $"{o.ConfidenceLevel * 100:0.#}% intervals")
             : string.Create(CultureInfo.InvariantCulture,
-                $"{looks.PerLookConfidence * 100:0.###}% intervals at each of {looks.Taken} look(s) of at most {looks.Planned}, {o.ConfidenceLevel * 100:0.#}% over all looks; stopped: {Stop(looks.Stop)}; gated: {string.Join(", ", looks.GatedMetrics.Select(Label))}");
+                $"{looks.PerLookConfidence * 100:0.###}% intervals at each of {looks.Taken} look(s) of at most {looks.Planned}, {o.ConfidenceLevel * 100:0.#}% over all looks; stopped: {Stop(looks.Stop)}; gated: {string.Join(", ", looks.GatedMetrics.Select(PerfMetrics.Label))}");
         return string.Create(CultureInfo.InvariantCulture,
             $"A/B '{comparison.Name}': {comparison.Overall} ({comparison.Rounds.Count} rounds, {Schedule(o.Schedule)}, seed {comparison.Seed}; tolerance ±{o.Tolerance * 100:0.#}% (error rate ±{o.ErrorRateTolerance * 100:0.##} pp), {intervals}; {comparison.Elapsed.TotalSeconds:0} s)");
     }
 
-    /// <summary>The rows as cells: metric, A's and B's medians, per-round change, interval, smallest resolvable change, p-value, verdict, reason.</summary>
+    /// <summary>
+    /// The comparison as a table: metric, A's and B's medians, per-round change, interval, smallest resolvable
+    /// change, p-value, verdict and why, each row toned by its verdict; columns left-aligned.
+    /// </summary>
     /// <param name="comparison">The comparison.</param>
-    public static IReadOnlyList<string[]> Rows(ABComparison comparison)
+    public static ReportTable Table(ABComparison comparison)
     {
         ArgumentNullException.ThrowIfNull(comparison);
-        var rows = new List<string[]> { new[] { "metric", "A (median)", "B (median)", "per-round change", "confidence interval", "resolves", "p-value", "verdict", "why" } };
-        rows.AddRange(comparison.Metrics.Select(m => new[]
+        string[] columns = ["metric", "A (median)", "B (median)", "per-round change", "confidence interval", "resolves", "p-value", "verdict", "why"];
+        return new ReportTable(
+            Headline(comparison),
+            null,
+            columns,
+            [.. comparison.Metrics.Select(m => (IReadOnlyList<string>)
+            [
+                m.Metric.Label(),
+                m.Metric.Value(m.A),
+                m.Metric.Value(m.B),
+                m.Metric.Change(m.Change),
+                double.IsNaN(m.Lower) ? "n/a" : $"[{m.Metric.Change(m.Lower)}, {m.Metric.Change(m.Upper)}]",
+                double.IsNaN(m.Resolvable) ? "n/a" : "±" + m.Metric.Change(m.Resolvable).TrimStart('+'),
+                PerfMetrics.PValue(m.PValue),
+                m.Verdict.ToString(),
+                m.Reason,
+            ])])
         {
-            Label(m.Metric),
-            Value(m.Metric, m.A),
-            Value(m.Metric, m.B),
-            Change(m.Metric, m.Change),
-            double.IsNaN(m.Lower) ? "n/a" : $"[{Change(m.Metric, m.Lower)}, {Change(m.Metric, m.Upper)}]",
-            double.IsNaN(m.Resolvable) ? "n/a" : "±" + Change(m.Metric, m.Resolvable).TrimStart('+'),
-            double.IsNaN(m.PValue) ? "n/a" : m.PValue < 0.0001 ? "<0.0001" : Format(m.PValue, "0.0000"),
-            m.Verdict.ToString(),
-            m.Reason,
-        }));
-        return rows;
+            Alignment = [.. columns.Select(_ => ColumnAlignment.Left)],
+            Tones = [.. comparison.Metrics.Select(m => m.Verdict.Tone())],
+            ToneColumn = 7,
+        };
+    }
+
+    /// <summary>Every round's medians, throughputs and error rates, A beside B: the figures the verdicts were computed from.</summary>
+    /// <param name="comparison">The comparison.</param>
+    public static ReportTable RoundsTable(ABComparison comparison)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        string[] columns = ["round", "first", "A p50", "B p50", "A p99", "B p99", "A req/s", "B req/s", "A errors", "B errors"];
+        return new ReportTable(
+            "Rounds (A = base, B = head)",
+            null,
+            columns,
+            [.. comparison.Rounds.Select(r => (IReadOnlyList<string>)
+            [
+                r.Index.ToString(CultureInfo.InvariantCulture),
+                r.First.ToString(),
+                PerfMetric.P50.Value(r.A.P50),
+                PerfMetric.P50.Value(r.B.P50),
+                PerfMetric.P99.Value(r.A.P99),
+                PerfMetric.P99.Value(r.B.P99),
+                PerfMetric.Throughput.Value(r.A.Throughput),
+                PerfMetric.Throughput.Value(r.B.Throughput),
+                PerfMetric.ErrorRate.Value(r.A.ErrorRate),
+                PerfMetric.ErrorRate.Value(r.B.ErrorRate),
+            ])])
+        {
+            Alignment = [.. columns.Select(_ => ColumnAlignment.Left)],
+        };
     }
 
     /// <summary>Plain text, columns padded: for test output and failure messages.</summary>
     /// <param name="comparison">The comparison.</param>
-    public static string Render(ABComparison comparison)
-    {
-        var text = new StringBuilder();
-        text.AppendLine(Headline(comparison));
-        var rows = Rows(comparison);
-        var widths = Enumerable.Range(0, rows[0].Length).Select(i => rows.Max(r => r[i].Length)).ToArray();
-        foreach (var row in rows)
-        {
-            text.AppendLine(string.Join(" | ", row.Select((cell, i) => cell.PadRight(widths[i]))).TrimEnd());
-        }
-
-        return text.ToString();
-    }
+    public static string Render(ABComparison comparison) => TextTable.Render(Table(comparison));
 
     /// <summary>GitHub Markdown: the headline, the table, and every round's figures in a collapsed section.</summary>
     /// <param name="comparison">The comparison.</param>
     public static string Markdown(ABComparison comparison)
     {
         ArgumentNullException.ThrowIfNull(comparison);
-        var text = new StringBuilder();
-        text.Append("**").Append(Icon(comparison.Overall)).Append(' ').Append(Headline(comparison)).Append("**\n\n");
-        var rows = Rows(comparison);
-        text.Append("| ").Append(string.Join(" | ", rows[0])).Append(" |\n");
-        text.Append('|').Append(string.Concat(rows[0].Select(_ => "---|"))).Append('\n');
-        foreach (var row in rows.Skip(1))
-        {
-            text.Append("| ").Append(string.Join(" | ", row.Select((c, i) => i == 7 ? Icon(Enum.Parse<Verdict>(c)) + " " + c : c))).Append(" |\n");
-        }
-
-        text.Append("\n<details><summary>Rounds (A = base, B = head)</summary>\n\n");
-        text.Append("| round | first | A p50 | B p50 | A p99 | B p99 | A req/s | B req/s | A errors | B errors |\n|---|---|---|---|---|---|---|---|---|---|\n");
-        foreach (var r in comparison.Rounds)
-        {
-            text.Append(CultureInfo.InvariantCulture,
-                $"| {r.Index} | {r.First} | {Value(ABMetric.P50, r.A.P50)} | {Value(ABMetric.P50, r.B.P50)} | {Value(ABMetric.P99, r.A.P99)} | {Value(ABMetric.P99, r.B.P99)} | {Value(ABMetric.Throughput, r.A.Throughput)} | {Value(ABMetric.Throughput, r.B.Throughput)} | {Value(ABMetric.ErrorRate, r.A.ErrorRate)} | {Value(ABMetric.ErrorRate, r.B.ErrorRate)} |\n");
-        }
-
-        text.Append("\n</details>\n");
-        return text.ToString();
+        var table = Table(comparison);
+        var rounds = RoundsTable(comparison);
+        return new StringBuilder()
+            .Append("**").Append(MarkdownTable.Icon(comparison.Overall.Tone())).Append(table.Title).Append("**\n\n")
+            .Append(MarkdownTable.Grid(table))
+            .Append("\n<details><summary>").Append(rounds.Title).Append("</summary>\n\n")
+            .Append(MarkdownTable.Grid(rounds))
+            .Append("\n</details>\n")
+            .ToString();
     }
-
-    /// <summary>The metric's display name.</summary>
-    /// <param name="metric">The metric.</param>
-    public static string Label(ABMetric metric) => metric switch
-    {
-        ABMetric.Throughput => "throughput",
-        ABMetric.ErrorRate => "error rate",
-        _ => metric.ToString().ToLowerInvariant(),
-    };
-
-    /// <summary>A value with its unit.</summary>
-    /// <param name="metric">The metric.</param>
-    /// <param name="value">The value.</param>
-    public static string Value(ABMetric metric, double value) =>
-        double.IsNaN(value) ? "n/a" : metric switch
-        {
-            ABMetric.Throughput => Format(value, "0.0") + " req/s",
-            ABMetric.ErrorRate => Format(value * 100, "0.00") + "%",
-            _ => Format(value, "0.000") + " ms",
-        };
-
-    /// <summary>A change with its sign: relative, or percentage points for the error rate.</summary>
-    /// <param name="metric">The metric.</param>
-    /// <param name="change">The change.</param>
-    public static string Change(ABMetric metric, double change) =>
-        double.IsNaN(change) ? "n/a"
-        : metric == ABMetric.ErrorRate ? Format(change * 100, "+0.00;-0.00;0.00") + " pp"
-        : Format(change * 100, "+0.0;-0.0;0.0") + "%";
 
     private static string Stop(Sequential.ABStopReason stop) => stop switch
     {
@@ -128,14 +118,4 @@ public static class ABComparisonTable
     private static string Schedule(ABSchedule schedule) => schedule == ABSchedule.Duet
         ? "A and B at the same time (duet), start order shuffled"
         : "A and B one after the other, order shuffled per round";
-
-    private static string Icon(Verdict verdict) => verdict switch
-    {
-        Verdict.Regressed => "❌",
-        Verdict.Improved => "🚀",
-        Verdict.Inconclusive => "❔",
-        _ => "✅",
-    };
-
-    private static string Format(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using PerfTesting.Metrics;
 
 namespace PerfTesting.Comparison;
 
@@ -15,7 +16,7 @@ namespace PerfTesting.Comparison;
 /// <param name="Verdict">Same, Improved, Regressed or Inconclusive.</param>
 /// <param name="Reason">Why, in a sentence.</param>
 public sealed record ABMetricComparison(
-    ABMetric Metric,
+    PerfMetric Metric,
     double A,
     double B,
     double Change,
@@ -29,5 +30,5 @@ public sealed record ABMetricComparison(
     string Reason)
 {
     /// <summary>Which way the metric gets worse.</summary>
-    public MetricDirection Direction => Metric == ABMetric.Throughput ? MetricDirection.LowerIsWorse : MetricDirection.HigherIsWorse;
+    public MetricDirection Direction => Metric.Direction();
 }

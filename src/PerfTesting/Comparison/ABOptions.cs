@@ -1,4 +1,5 @@
 using System.Globalization;
+using PerfTesting.Metrics;
 
 namespace PerfTesting.Comparison;
 
@@ -58,7 +59,7 @@ public sealed record ABOptions
 
     /// <summary>The tolerance of <paramref name="metric"/>.</summary>
     /// <param name="metric">The metric.</param>
-    public double ToleranceFor(ABMetric metric) => metric == ABMetric.ErrorRate ? ErrorRateTolerance : Tolerance;
+    public double ToleranceFor(PerfMetric metric) => metric == PerfMetric.ErrorRate ? ErrorRateTolerance : Tolerance;
 
     /// <summary>Throws when a value is out of range, so a misconfiguration fails before any run.</summary>
     /// <returns>This.</returns>

@@ -1,4 +1,5 @@
 using PerfTesting.Measurement;
+using PerfTesting.Metrics;
 
 namespace PerfTesting.Comparison;
 
@@ -21,13 +22,13 @@ public sealed record ABSample(long Requests, double P50, double P95, double P99,
 
     /// <summary>The value of <paramref name="metric"/>.</summary>
     /// <param name="metric">The metric.</param>
-    public double Value(ABMetric metric) => metric switch
+    public double Value(PerfMetric metric) => metric switch
     {
-        ABMetric.P50 => P50,
-        ABMetric.P95 => P95,
-        ABMetric.P99 => P99,
-        ABMetric.Throughput => Throughput,
-        ABMetric.ErrorRate => ErrorRate,
+        PerfMetric.P50 => P50,
+        PerfMetric.P95 => P95,
+        PerfMetric.P99 => P99,
+        PerfMetric.Throughput => Throughput,
+        PerfMetric.ErrorRate => ErrorRate,
         _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "Unknown metric."),
     };
 }

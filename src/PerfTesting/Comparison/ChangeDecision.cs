@@ -1,3 +1,4 @@
+using PerfTesting.Metrics;
 
 namespace PerfTesting.Comparison;
 

@@ -101,7 +101,7 @@ public static class ResultMerger
             Series(parts, start, shape),
             SumCounts(parts.Select(p => p.ErrorsByKind)),
             Scenarios(parts, shape),
-            WhiteBox(parts),
+            RunMerge.Instruments(parts.SelectMany(p => p.WhiteBox)),
             null,
             [.. parts.SelectMany(p => p.RawSamples.Select(s => s with { OffsetMs = s.OffsetMs + (p.Environment.StartedAt - start).TotalMilliseconds }))],
             parts.Sum(p => p.RawSamplesLost),
@@ -203,10 +203,4 @@ public static class ResultMerger
             text => Decode(text, shape),
             keepHistograms: true);
     }
-
-    private static List<InstrumentSummary> WhiteBox(IReadOnlyList<RunResult> parts) =>
-        [.. parts.SelectMany(p => p.WhiteBox).GroupBy(i => (i.Meter, i.Name, i.Unit, i.Kind)).Select(g => new InstrumentSummary(
-            g.Key.Meter, g.Key.Name, g.Key.Unit, g.Key.Kind, g.Sum(i => i.Count), g.Sum(i => i.Sum), g.Min(i => i.Min), g.Max(i => i.Max),
-            g.Count() == 1 ? g.First().P50 : null,
-            g.Count() == 1 ? g.First().P99 : null))];
 }

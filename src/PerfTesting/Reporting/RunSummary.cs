@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text;
 using PerfTesting.Measurement;
 using PerfTesting.Reporting.Exporters;
+using PerfTesting.Tables;
 
 namespace PerfTesting.Reporting;
 
@@ -14,19 +14,10 @@ public static class RunSummary
     public static string ToTable(RunResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture,
+        var title = string.Create(CultureInfo.InvariantCulture,
             $"Run '{result.Name}'{(result.Cancelled ? " (cancelled, partial)" : string.Empty)}: {result.Duration.TotalSeconds:0.00} s, {ReportFormat.Count(result.Totals.Completed)} requests, "
             + $"{ReportFormat.Rate(result.RequestsPerSecond)}, errors {ReportFormat.Percent(result.ErrorRate)}, dropped {ReportFormat.Count(result.Totals.Dropped)}");
-        var rows = new List<string[]> { new[] { "scenario", "requests", "req/s", "errors", "p50", "p95", "p99", "max" } };
-        rows.AddRange(Rows(result));
-        var widths = Enumerable.Range(0, rows[0].Length).Select(i => rows.Max(r => r[i].Length)).ToArray();
-        foreach (var row in rows)
-        {
-            text.AppendLine(string.Join(" | ", row.Select((cell, i) => i == 0 ? cell.PadRight(widths[i]) : cell.PadLeft(widths[i]))).TrimEnd());
-        }
-
-        return text.ToString();
+        return TextTable.Render(new ReportTable(title, null, ["scenario", "requests", "req/s", "errors", "p50", "p95", "p99", "max"], [.. Rows(result)]));
     }
 
     private static IEnumerable<string[]> Rows(RunResult result)

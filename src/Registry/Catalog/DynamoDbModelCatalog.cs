@@ -2,6 +2,7 @@ using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.Options;
+using PerfTesting.Aws;
 using Registry.Diagnostics;
 using Registry.Hosting;
 using Registry.Models;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.Options;
+using PerfTesting.Aws;
 using PerfTesting.Measurement;
 using Registry.Hosting;
 using Registry.Options;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using PerfTesting.Comparison;
 using PerfTesting.Load;
 using PerfTesting.Measurement;
+using PerfTesting.Metrics;
 
 namespace Tests.Integration.Comparison;
 
@@ -41,7 +42,7 @@ public sealed class ABRunnerTests
         Assert.Equal(7, comparison.Seed);
         Assert.Equal(ABRunner.Order(7, 8), comparison.Rounds.Select(r => r.First));
         Assert.All(comparison.Rounds, r => Assert.Equal(12, r.B.P50));
-        Assert.Equal(Verdict.Regressed, comparison.Metric(ABMetric.P50).Verdict);
+        Assert.Equal(Verdict.Regressed, comparison.Metric(PerfMetric.P50).Verdict);
         Assert.Equal(Verdict.Regressed, comparison.Overall);
     }
 
@@ -62,8 +63,8 @@ public sealed class ABRunnerTests
         Assert.All(comparison.Rounds, r => Assert.Equal(10, r.A.Requests));
         Assert.All(comparison.Rounds, r => Assert.Equal(10, r.B.Requests));
         // Ten requests per run: p95 and p99 rest on too few requests to be judged, and say so.
-        Assert.Equal(Verdict.Inconclusive, comparison.Metric(ABMetric.P99).Verdict);
-        Assert.Equal(0, comparison.Metric(ABMetric.ErrorRate).B);
+        Assert.Equal(Verdict.Inconclusive, comparison.Metric(PerfMetric.P99).Verdict);
+        Assert.Equal(0, comparison.Metric(PerfMetric.ErrorRate).B);
     }
 
     [Fact]

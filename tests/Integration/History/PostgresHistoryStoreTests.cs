@@ -5,6 +5,7 @@ using PerfTesting.History.Analysis;
 using PerfTesting.History.Records;
 using PerfTesting.History.Storage;
 using Tests.Integration.BackingServices;
+using PerfTesting.Metrics;
 
 namespace Tests.Integration.History;
 
@@ -32,7 +33,7 @@ public sealed class PostgresHistoryStoreTests(BackingServicesFixture fixture)
         await using var reopened = await HistoryStore.OpenAsync(uri, ct);
         var read = await reopened.ReadAllAsync(ct);
         Assert.Equal(written, read.Select(r => r with { Id = 0 }));
-        var p50 = new HistoryAnalyzer().Analyze(read).Series.Single(s => s.Metric == HistoryMetric.P50);
+        var p50 = new HistoryAnalyzer().Analyze(read).Series.Single(s => s.Metric == PerfMetric.P50);
         Assert.Equal(("commit0007", true), (Assert.Single(p50.ChangePoints).Commit, p50.ChangePoints[0].IsRegression));
     }
 

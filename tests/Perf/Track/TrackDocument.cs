@@ -3,7 +3,7 @@ using System.Text;
 using PerfTesting.Analysis;
 using PerfTesting.Baselines;
 using PerfTesting.Reporting.Model;
-using PerfTesting.Comparison;
+using PerfTesting.Metrics;
 using Tests.Perf.Track.LambdaVsEcs;
 using Tests.Perf.Track.Rounds;
 
@@ -192,7 +192,7 @@ internal static class TrackDocument
         foreach (var comparison in report.Comparisons)
         {
             var c = comparison.Comparison;
-            Line(md, $"- `{comparison.Title}` (A/B, {c.Options.Schedule.ToString().ToLowerInvariant()}): p50 {ABComparisonTable.Change(ABMetric.P50, c.Metric(ABMetric.P50).Change)}, throughput {ABComparisonTable.Change(ABMetric.Throughput, c.Metric(ABMetric.Throughput).Change)}; overall {TrackVerdict.Overall(c)}.");
+            Line(md, $"- `{comparison.Title}` (A/B, {c.Options.Schedule.ToString().ToLowerInvariant()}): p50 {PerfMetrics.Change(PerfMetric.P50, c.Metric(PerfMetric.P50).Change)}, throughput {PerfMetrics.Change(PerfMetric.Throughput, c.Metric(PerfMetric.Throughput).Change)}; overall {TrackVerdict.Overall(c)}.");
         }
 
         return md.ToString();

@@ -3,6 +3,7 @@ using System.Text;
 using PerfTesting.Comparison;
 using PerfTesting.Load;
 using Tests.Perf.Track;
+using PerfTesting.Metrics;
 
 namespace Tests.Perf.Trust;
 
@@ -74,7 +75,7 @@ public sealed class ABVerdictTrustTests(ITestOutputHelper output)
 
                 results[kind].Add(comparison);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{i + 1}/{repetitions} {kind}: {comparison.Overall} ({comparison.Elapsed.TotalSeconds:0.0} s) p50 {Row(comparison, ABMetric.P50)}; p99 {Row(comparison, ABMetric.P99)}; throughput {Row(comparison, ABMetric.Throughput)}"));
+                    $"{i + 1}/{repetitions} {kind}: {comparison.Overall} ({comparison.Elapsed.TotalSeconds:0.0} s) p50 {Row(comparison, PerfMetric.P50)}; p99 {Row(comparison, PerfMetric.P99)}; throughput {Row(comparison, PerfMetric.Throughput)}"));
             }
         }
 
@@ -120,10 +121,10 @@ public sealed class ABVerdictTrustTests(ITestOutputHelper output)
         return ReducedRepetitions;
     }
 
-    private static string Row(ABComparison comparison, ABMetric metric)
+    private static string Row(ABComparison comparison, PerfMetric metric)
     {
         var m = comparison.Metric(metric);
-        return $"{ABComparisonTable.Change(metric, m.Change)} [{ABComparisonTable.Change(metric, m.Lower)}, {ABComparisonTable.Change(metric, m.Upper)}] {m.Verdict}";
+        return $"{PerfMetrics.Change(metric, m.Change)} [{PerfMetrics.Change(metric, m.Lower)}, {PerfMetrics.Change(metric, m.Upper)}] {m.Verdict}";
     }
 
     private static string KeyValueLines(Dictionary<ABTrustKind, List<ABComparison>> results, int n)
@@ -157,17 +158,17 @@ public sealed class ABVerdictTrustTests(ITestOutputHelper output)
         Line($"");
         foreach (var (kind, list) in results)
         {
-            foreach (var metric in Enum.GetValues<ABMetric>())
+            foreach (var metric in Enum.GetValues<PerfMetric>())
             {
                 var rows = list.Select(c => c.Metric(metric)).Where(m => !double.IsNaN(m.Change)).ToList();
                 if (rows.Count == 0)
                 {
-                    Line($"- {kind} {ABComparisonTable.Label(metric)}: no test ({list[0].Metric(metric).Reason})");
+                    Line($"- {kind} {PerfMetrics.Label(metric)}: no test ({list[0].Metric(metric).Reason})");
                     continue;
                 }
 
                 var resolves = rows.Select(m => m.Resolvable).Order().ElementAt(rows.Count / 2);
-                Line($"- {kind} {ABComparisonTable.Label(metric)}: resolves ±{ABComparisonTable.Change(metric, resolves).TrimStart('+')}; change {ABComparisonTable.Change(metric, rows.Min(m => m.Change))} to {ABComparisonTable.Change(metric, rows.Max(m => m.Change))}; verdicts {string.Join(", ", rows.GroupBy(m => m.Verdict).Select(g => $"{g.Key} {g.Count()}"))}");
+                Line($"- {kind} {PerfMetrics.Label(metric)}: resolves ±{PerfMetrics.Change(metric, resolves).TrimStart('+')}; change {PerfMetrics.Change(metric, rows.Min(m => m.Change))} to {PerfMetrics.Change(metric, rows.Max(m => m.Change))}; verdicts {string.Join(", ", rows.GroupBy(m => m.Verdict).Select(g => $"{g.Key} {g.Count()}"))}");
             }
         }
 

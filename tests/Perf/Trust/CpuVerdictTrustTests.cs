@@ -4,6 +4,7 @@ using PerfTesting.Comparison;
 using PerfTesting.Comparison.Sequential;
 using PerfTesting.Load;
 using Tests.Perf.Track;
+using PerfTesting.Metrics;
 
 namespace Tests.Perf.Trust;
 
@@ -46,9 +47,9 @@ public sealed class CpuVerdictTrustTests(ITestOutputHelper output)
                 var comparison = await runner.RunAsync(kind, new Uri(urls["A"]! + "work"), new Uri(urls[b]! + "work"), load,
                     url => Scenario.Create("work", HttpStep.Get(http, url)), ct);
                 results[kind].Add(comparison);
-                var p50 = comparison.Metric(ABMetric.P50);
+                var p50 = comparison.Metric(PerfMetric.P50);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{i + 1}/{repetitions} {kind}: {comparison.Overall} after {comparison.Rounds.Count} rounds ({comparison.Looks!.Stop}, {comparison.Elapsed.TotalSeconds:0.0} s); p50 {ABComparisonTable.Change(ABMetric.P50, p50.Change)} [{ABComparisonTable.Change(ABMetric.P50, p50.Lower)}, {ABComparisonTable.Change(ABMetric.P50, p50.Upper)}] {p50.Verdict}"));
+                    $"{i + 1}/{repetitions} {kind}: {comparison.Overall} after {comparison.Rounds.Count} rounds ({comparison.Looks!.Stop}, {comparison.Elapsed.TotalSeconds:0.0} s); p50 {PerfMetrics.Change(PerfMetric.P50, p50.Change)} [{PerfMetrics.Change(PerfMetric.P50, p50.Lower)}, {PerfMetrics.Change(PerfMetric.P50, p50.Upper)}] {p50.Verdict}"));
             }
         }
 

@@ -9,7 +9,9 @@ internal static class Layering
 
     /// <summary>
     /// Engine namespaces: the data flows Load -> Measurement -> (Assertions, Baselines, Comparison,
-    /// Analysis) -> Reporting. Measurement is the foundation (results, histograms, the codec) and uses no
+    /// Analysis) -> Reporting. Under them all, two vocabularies that use nothing: Metrics (the metrics a run is
+    /// judged by, with their names, units and directions) and Tables (the one table model and its text, Markdown
+    /// and HTML renderers), so a console table in Assertions and a report in Reporting render alike. Measurement is the foundation (results, histograms, the codec) and uses no
     /// other layer; the consumers read Measurement; Load records through Measurement and judges stress
     /// steps with Assertions; Comparison drives Load and owns the verdict rule (Verdict, ChangeDecision) that
     /// stored baselines apply too, so Baselines uses Comparison and never the other way round; Reporting renders results, SLAs, baselines, comparisons
@@ -17,14 +19,16 @@ internal static class Layering
     /// </summary>
     public static DependencyRules EngineNamespaces { get; } = new(
     [
+        Layer("Metrics"),
+        Layer("Tables"),
         Layer("Measurement"),
-        Layer("Load", "Measurement", "Assertions"),
-        Layer("Assertions", "Measurement"),
-        Layer("Baselines", "Measurement", "Comparison"),
-        Layer("Analysis", "Measurement"),
-        Layer("Comparison", "Measurement", "Load", "Assertions"),
-        Layer("Distribution", "Measurement", "Load", "Assertions", "Baselines", "Analysis", "Reporting"),
-        Layer("Reporting", "Measurement", "Assertions", "Baselines", "Comparison", "Analysis"),
+        Layer("Load", "Measurement", "Assertions", "Metrics", "Tables"),
+        Layer("Assertions", "Measurement", "Metrics", "Tables"),
+        Layer("Baselines", "Measurement", "Comparison", "Metrics", "Tables"),
+        Layer("Analysis", "Measurement", "Metrics", "Tables"),
+        Layer("Comparison", "Measurement", "Load", "Assertions", "Metrics", "Tables"),
+        Layer("Distribution", "Measurement", "Load", "Assertions", "Baselines", "Analysis", "Reporting", "Metrics", "Tables"),
+        Layer("Reporting", "Measurement", "Assertions", "Baselines", "Comparison", "Analysis", "Metrics", "Tables"),
     ], GovernedNodes: "PerfTesting.*");
 
     /// <summary>

@@ -1,5 +1,6 @@
 using PerfTesting.Comparison;
 using PerfTesting.Baselines;
+using PerfTesting.Metrics;
 
 namespace Tests.Unit.Baselines;
 
@@ -22,7 +23,7 @@ public sealed class BaselineComparerTests
         var comparison = BaselineComparer.Compare(SyntheticRuns.Snapshot(medianMs: 5), SyntheticRuns.Snapshot(medianMs: 6, seed: 2));
 
         Assert.Equal(Verdict.Regressed, comparison.Overall);
-        Assert.All(comparison.Metrics.Where(m => m.Metric is BaselineMetric.P50 or BaselineMetric.P95 or BaselineMetric.P99), m =>
+        Assert.All(comparison.Metrics.Where(m => m.Metric is PerfMetric.P50 or PerfMetric.P95 or PerfMetric.P99), m =>
         {
             Assert.Equal(Verdict.Regressed, m.Verdict);
             Assert.Equal(0.15, m.Tolerance);
@@ -40,11 +41,11 @@ public sealed class BaselineComparerTests
             SyntheticRuns.Snapshot(medianMs: 5, seconds: 2, requests: 100),
             SyntheticRuns.Snapshot(medianMs: 2, seconds: 2, requests: 100, throughput: 2800, seed: 2));
 
-        Assert.All(comparison.Metrics.Where(m => m.Metric != BaselineMetric.ErrorRate), m => Assert.Equal(Verdict.Inconclusive, m.Verdict));
-        Assert.Contains("2 and 2 per-second clusters", comparison.Metrics.Single(m => m.Metric == BaselineMetric.P50).Reason, StringComparison.Ordinal);
-        Assert.Contains("requests", comparison.Metrics.Single(m => m.Metric == BaselineMetric.P99).Reason, StringComparison.Ordinal);
+        Assert.All(comparison.Metrics.Where(m => m.Metric != PerfMetric.ErrorRate), m => Assert.Equal(Verdict.Inconclusive, m.Verdict));
+        Assert.Contains("2 and 2 per-second clusters", comparison.Metrics.Single(m => m.Metric == PerfMetric.P50).Reason, StringComparison.Ordinal);
+        Assert.Contains("requests", comparison.Metrics.Single(m => m.Metric == PerfMetric.P99).Reason, StringComparison.Ordinal);
         // Two against two per-second rates: the smallest p-value a rank test can give is 2 / C(4, 2) = 0.333.
-        Assert.Contains("smallest possible p = 0.3333", comparison.Metrics.Single(m => m.Metric == BaselineMetric.Throughput).Reason, StringComparison.Ordinal);
+        Assert.Contains("smallest possible p = 0.3333", comparison.Metrics.Single(m => m.Metric == PerfMetric.Throughput).Reason, StringComparison.Ordinal);
         Assert.Equal(Verdict.Inconclusive, comparison.Overall);
     }
 
@@ -53,7 +54,7 @@ public sealed class BaselineComparerTests
     {
         var comparison = BaselineComparer.Compare(SyntheticRuns.Snapshot(perSecondHistograms: false), SyntheticRuns.Snapshot(medianMs: 6, seed: 2));
 
-        var p50 = comparison.Metrics.Single(m => m.Metric == BaselineMetric.P50);
+        var p50 = comparison.Metrics.Single(m => m.Metric == PerfMetric.P50);
         Assert.Equal(Verdict.Inconclusive, p50.Verdict);
         Assert.Contains("no per-second histograms", p50.Reason, StringComparison.Ordinal);
     }
@@ -64,7 +65,7 @@ public sealed class BaselineComparerTests
         var comparison = BaselineComparer.Compare(SyntheticRuns.Snapshot(medianMs: 5), SyntheticRuns.Snapshot(medianMs: 4, seed: 2));
 
         Assert.Equal(Verdict.Improved, comparison.Overall);
-        Assert.Equal(Verdict.Improved, comparison.Metrics.Single(m => m.Metric == BaselineMetric.P50).Verdict);
+        Assert.Equal(Verdict.Improved, comparison.Metrics.Single(m => m.Metric == PerfMetric.P50).Verdict);
     }
 
     [Fact]
@@ -73,7 +74,7 @@ public sealed class BaselineComparerTests
         // 4% slower over 20,000 requests is statistically clear, but below the 10% tolerance.
         var comparison = BaselineComparer.Compare(SyntheticRuns.Snapshot(medianMs: 5), SyntheticRuns.Snapshot(medianMs: 5.2, seed: 2));
 
-        var p50 = comparison.Metrics.Single(m => m.Metric == BaselineMetric.P50);
+        var p50 = comparison.Metrics.Single(m => m.Metric == PerfMetric.P50);
         Assert.True(p50.PValue < 0.01);
         Assert.Equal(Verdict.Same, p50.Verdict);
     }
@@ -85,7 +86,7 @@ public sealed class BaselineComparerTests
             SyntheticRuns.Snapshot(medianMs: 5, requests: 12),
             SyntheticRuns.Snapshot(medianMs: 6.5, requests: 12, seed: 2));
 
-        var p50 = comparison.Metrics.Single(m => m.Metric == BaselineMetric.P50);
+        var p50 = comparison.Metrics.Single(m => m.Metric == PerfMetric.P50);
         Assert.True(p50.Change > 0.15);
         Assert.Equal(Verdict.Inconclusive, p50.Verdict);
         Assert.Contains("not significant", p50.Reason, StringComparison.Ordinal);
@@ -96,8 +97,8 @@ public sealed class BaselineComparerTests
     {
         var comparison = BaselineComparer.Compare(SyntheticRuns.Snapshot(seed: 1), SyntheticRuns.Snapshot(seed: 2, tailFactor: 3));
 
-        Assert.Equal(Verdict.Same, comparison.Metrics.Single(m => m.Metric == BaselineMetric.P50).Verdict);
-        Assert.Equal(Verdict.Regressed, comparison.Metrics.Single(m => m.Metric == BaselineMetric.P99).Verdict);
+        Assert.Equal(Verdict.Same, comparison.Metrics.Single(m => m.Metric == PerfMetric.P50).Verdict);
+        Assert.Equal(Verdict.Regressed, comparison.Metrics.Single(m => m.Metric == PerfMetric.P99).Verdict);
     }
 
     [Fact]
@@ -105,7 +106,7 @@ public sealed class BaselineComparerTests
     {
         var comparison = BaselineComparer.Compare(SyntheticRuns.Snapshot(throughput: 1000), SyntheticRuns.Snapshot(throughput: 800, seed: 2));
 
-        var throughput = comparison.Metrics.Single(m => m.Metric == BaselineMetric.Throughput);
+        var throughput = comparison.Metrics.Single(m => m.Metric == PerfMetric.Throughput);
         Assert.Equal(Verdict.Regressed, throughput.Verdict);
         Assert.Equal(-0.2, throughput.Change, 1e-9);
     }
@@ -115,7 +116,7 @@ public sealed class BaselineComparerTests
     {
         var comparison = BaselineComparer.Compare(SyntheticRuns.Snapshot(failures: 0), SyntheticRuns.Snapshot(failures: 1000, seed: 2));
 
-        var errors = comparison.Metrics.Single(m => m.Metric == BaselineMetric.ErrorRate);
+        var errors = comparison.Metrics.Single(m => m.Metric == PerfMetric.ErrorRate);
         Assert.Equal(Verdict.Regressed, errors.Verdict);
         Assert.Equal(0.05, errors.Change, 1e-9);
     }
@@ -172,7 +173,7 @@ public sealed class BaselineComparerTests
     {
         var options = new ComparisonOptions { RelativeTolerance = 0.1 };
 
-        Assert.All(new[] { BaselineMetric.P50, BaselineMetric.P95, BaselineMetric.P99, BaselineMetric.Throughput }, m => Assert.Equal(0.1, options.ToleranceFor(m)));
-        Assert.Equal(0.01, options.ToleranceFor(BaselineMetric.ErrorRate));
+        Assert.All(new[] { PerfMetric.P50, PerfMetric.P95, PerfMetric.P99, PerfMetric.Throughput }, m => Assert.Equal(0.1, options.ToleranceFor(m)));
+        Assert.Equal(0.01, options.ToleranceFor(PerfMetric.ErrorRate));
     }
 }

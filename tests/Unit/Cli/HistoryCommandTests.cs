@@ -35,7 +35,7 @@ public sealed class HistoryCommandTests : IDisposable
         Assert.Equal(5, CountOf(html, "<svg "));
         Assert.Contains("commit0007 +30.0%", html, StringComparison.Ordinal);
         var markdown = await File.ReadAllTextAsync(Path.Combine(_root, "report", "history.md"), ct);
-        Assert.Contains("| download | P50 | 🔴 +30.0% | `commit0007` |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| download | p50 | ❌ +30.0% | `commit0007` |", markdown, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(_root, "report", "history.json")));
     }
 
@@ -57,7 +57,7 @@ public sealed class HistoryCommandTests : IDisposable
         Assert.Contains("regressions among the last 5 runs: 0", olderOut, StringComparison.Ordinal);
         await using var json = File.OpenRead(Path.Combine(_root, "analysis.json"));
         var analysis = await PerfTesting.History.Rendering.HistoryJsonWriter.ReadAsync(json, ct);
-        var p50 = Assert.Single(analysis.Series, s => s.Metric == PerfTesting.History.Records.HistoryMetric.P50);
+        var p50 = Assert.Single(analysis.Series, s => s.Metric == PerfTesting.Metrics.PerfMetric.P50);
         var point = Assert.Single(p50.ChangePoints);
         Assert.Equal((6, "commit0007", 10.0, 13.0), (point.Position, point.Commit, Math.Round(point.Before.Mean, 1), Math.Round(point.After.Mean, 1)));
     }

@@ -1,4 +1,5 @@
 using PerfTesting.Comparison;
+using PerfTesting.Metrics;
 
 namespace Tests.Unit.Comparison;
 

@@ -70,6 +70,49 @@ public sealed class ResultMergerTests
     }
 
     [Fact]
+    public async Task Merge_ThroughAgentFolders_KeepsTheWhiteBoxTagBreakdown_MergedPerTagValue()
+    {
+        // Agent 0 saw 3 s3 failures and 1 dynamodb failure, agent 1 saw 2 s3 failures: the merged run must
+        // still tell the components apart (5 and 1), as the registry's failure counter is read by component.
+        var agents = await RunAgentsAsync(2);
+        agents[0] = WithFailures(agents[0], ("s3", 3, 2, 4), ("dynamodb", 1, 7, 7));
+        agents[1] = WithFailures(agents[1], ("s3", 2, 1, 9));
+        var root = Directory.CreateTempSubdirectory("perftest-merge-tags-").FullName;
+        try
+        {
+            foreach (var agent in agents)
+            {
+                await AgentResultFiles.WriteAsync(agent, Path.Combine(root, $"agent-{agent.AgentIndex}"), TestContext.Current.CancellationToken);
+            }
+
+            var merged = ResultMerger.Merge(await AgentResultFiles.ReadAllAsync(root, TestContext.Current.CancellationToken));
+
+            var failures = Assert.Single(Assert.Single(merged.Runs).Merged.WhiteBox);
+            Assert.Equal((6L, 6.0), (failures.Count, failures.Sum));
+            Assert.Equal(["component=dynamodb", "component=s3"], failures.ByTag.Select(b => string.Join(",", b.Tags.Select(t => $"{t.Key}={t.Value}"))));
+            var s3 = failures.ByTag[1];
+            Assert.Equal((5L, 5.0, 1.0, 9.0), (s3.Count, s3.Sum, s3.Min, s3.Max));
+            Assert.Equal(5, failures.SumWhere("component", "s3"));
+            Assert.Equal(1, failures.SumWhere("component", "dynamodb"));
+            Assert.Null(s3.P50); // two parts, no histograms to add: no percentile rather than a wrong one
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private static AgentResult WithFailures(AgentResult agent, params (string Component, long Count, double Min, double Max)[] byComponent)
+    {
+        var failures = new InstrumentSummary("Registry", "registry.backing.failures", "{failure}", "Counter",
+            byComponent.Sum(c => c.Count), byComponent.Sum(c => c.Count), byComponent.Min(c => c.Min), byComponent.Max(c => c.Max), null, null)
+        {
+            ByTag = [.. byComponent.Select(c => new InstrumentBreakdown(new Dictionary<string, string> { ["component"] = c.Component }, c.Count, c.Count, c.Min, c.Max, null, null, null))],
+        };
+        return agent with { Runs = [agent.Runs[0] with { WhiteBox = [failures] }] };
+    }
+
+    [Fact]
     public async Task Merge_ThroughAgentFolders_WritesTheUsualReportsAndEvaluatesSlaOnTheWhole()
     {
         var agents = await RunAgentsAsync(2);

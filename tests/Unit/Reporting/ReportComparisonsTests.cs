@@ -1,6 +1,7 @@
 using PerfTesting.Comparison;
 using PerfTesting.Reporting.Comparison;
 using PerfTesting.Reporting.Exporters;
+using PerfTesting.Metrics;
 
 namespace Tests.Unit.Reporting;
 
@@ -22,7 +23,7 @@ public sealed class ReportComparisonsTests
         Assert.Equal(rounds[3].B.P50, back.Comparison.Rounds[3].B.P50);
         Assert.Equal(ABSchedule.Interleaved, back.Comparison.Options.Schedule);
         Assert.Equal(comparison.Overall, back.Comparison.Overall);
-        Assert.Equal(Verdict.Regressed, back.Comparison.Metric(ABMetric.P50).Verdict);
+        Assert.Equal(Verdict.Regressed, back.Comparison.Metric(PerfMetric.P50).Verdict);
         Assert.Equal("Interleaved: why", Assert.Single(back.Notes));
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using PerfTesting.Reporting.Exporters;
 using PerfTesting.Reporting.Model;
+using PerfTesting.Tables;
 
 namespace Tests.Unit.Reporting;
 

@@ -3,6 +3,7 @@ using HdrHistogram;
 using PerfTesting.Baselines;
 using PerfTesting.Measurement;
 using PerfTesting.Reporting.Model;
+using PerfTesting.Metrics;
 
 namespace Tests.Unit.Reporting;
 
@@ -38,9 +39,9 @@ internal static class SampleReports
         double Ms(double p) => whole.GetValueAtPercentile(p) / 1000.0;
         var baseline = new BaselineReport(BaselineStatus.Compared, Verdict.Regressed, null,
         [
-            new MetricComparison(BaselineMetric.P50, medianMs / 1.2, Ms(50), 0.2, 0.1, 0.00001, "exceedance z-test", Verdict.Regressed),
-            new MetricComparison(BaselineMetric.Throughput, 100, 98, -0.02, 0.1, 0.4, "Mann-Whitney U (per second)", Verdict.Same),
-            new MetricComparison(BaselineMetric.ErrorRate, 0, 0.01, 0.01, 0.01, 0.08, "two-proportion z-test", Verdict.Same),
+            new MetricComparison(PerfMetric.P50, medianMs / 1.2, Ms(50), 0.2, 0.1, 0.00001, "exceedance z-test", Verdict.Regressed),
+            new MetricComparison(PerfMetric.Throughput, 100, 98, -0.02, 0.1, 0.4, "Mann-Whitney U (per second)", Verdict.Same),
+            new MetricComparison(PerfMetric.ErrorRate, 0, 0.01, 0.01, 0.01, 0.08, "two-proportion z-test", Verdict.Same),
         ]);
         return new RunReport(
             name,

@@ -1,3 +1,5 @@
+using PerfTesting.Metrics;
+
 namespace PerfTesting.Comparison.Sequential;
 
 /// <summary>How an adaptive comparison looked at its rounds, recorded with its result (results.json).</summary>
@@ -15,4 +17,4 @@ public sealed record ABLooks(
     IReadOnlyList<int> RoundsAtEachLook,
     ABStopReason Stop,
     TimeSpan Budget,
-    IReadOnlyList<ABMetric> GatedMetrics);
+    IReadOnlyList<PerfMetric> GatedMetrics);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PerfTesting.Metrics;
 
 namespace PerfTesting.Comparison.Sequential;
 
@@ -50,6 +51,6 @@ public static class ABSequentialJudge
         return [.. metrics.Select(m => m.Verdict != Verdict.Inconclusive || !sequential.GatedMetrics.Contains(m.Metric) ? m
             : m with { Reason = double.IsNaN(m.Resolvable)
                 ? $"{m.Reason}; {where}"
-                : $"{m.Reason}; {where}, the rounds resolve ±{ABComparisonTable.Change(m.Metric, m.Resolvable).TrimStart('+')} against a tolerance of ±{ABComparisonTable.Change(m.Metric, m.Tolerance).TrimStart('+')}" })];
+                : $"{m.Reason}; {where}, the rounds resolve ±{m.Metric.Change(m.Resolvable).TrimStart('+')} against a tolerance of ±{m.Metric.Change(m.Tolerance).TrimStart('+')}" })];
     }
 }

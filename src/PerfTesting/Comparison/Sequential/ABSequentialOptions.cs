@@ -1,5 +1,6 @@
 using System.Globalization;
 using PerfTesting.Comparison.Statistics;
+using PerfTesting.Metrics;
 
 namespace PerfTesting.Comparison.Sequential;
 
@@ -51,7 +52,7 @@ public sealed record ABSequentialOptions
     public TimeSpan Budget { get; init; } = DefaultBudget;
 
     /// <summary>The metrics that decide the overall verdict and when to stop; the others are reported only. <value>Default: p50, p95, throughput and error rate (p99 needs 500 requests per run to be judged at all).</value></summary>
-    public IReadOnlyList<ABMetric> GatedMetrics { get; init; } = [ABMetric.P50, ABMetric.P95, ABMetric.Throughput, ABMetric.ErrorRate];
+    public IReadOnlyList<PerfMetric> GatedMetrics { get; init; } = [PerfMetric.P50, PerfMetric.P95, PerfMetric.Throughput, PerfMetric.ErrorRate];
 
     /// <summary>The most rounds: the first look's and every further look's.</summary>
     public int MaximumRounds => FirstLookRounds + ((MaximumLooks - 1) * RoundsPerLook);

@@ -79,6 +79,40 @@ internal static class RunMerge
         return [.. seconds.Select(entry => Second(entry.Key, entry.Value, decode, keepHistograms))];
     }
 
+    /// <summary>
+    /// The parts' white-box instruments, one per meter, name, unit and kind: counts and sums added, the
+    /// smallest minimum and the largest maximum of the parts that measured something, and percentiles only
+    /// from a single part (summaries keep no histogram to add). The tag breakdown merges by the same rule,
+    /// per combination of tag values, so a merged run still tells the failures of one component from another's.
+    /// </summary>
+    public static List<InstrumentSummary> Instruments(IEnumerable<InstrumentSummary> parts) =>
+        [.. parts.GroupBy(i => (i.Meter, i.Name, i.Unit, i.Kind)).Select(g =>
+        {
+            var only = g.Count() == 1 ? g.First() : null;
+            var (min, max) = Range(g.Select(i => (i.Count, i.Min, i.Max)));
+            return new InstrumentSummary(g.Key.Meter, g.Key.Name, g.Key.Unit, g.Key.Kind, g.Sum(i => i.Count), g.Sum(i => i.Sum), min, max, only?.P50, only?.P99)
+            {
+                ByTag = Breakdowns(g.SelectMany(i => i.ByTag)),
+            };
+        })];
+
+    private static List<InstrumentBreakdown> Breakdowns(IEnumerable<InstrumentBreakdown> parts) =>
+        [.. parts.GroupBy(b => string.Join('\n', b.Tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key}={t.Value}")), StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var only = g.Count() == 1 ? g.First() : null;
+                var (min, max) = Range(g.Select(b => (b.Count, b.Min, b.Max)));
+                return new InstrumentBreakdown(g.First().Tags, g.Sum(b => b.Count), g.Sum(b => b.Sum), min, max, only?.P50, only?.P95, only?.P99);
+            })];
+
+    // A part that measured nothing reports 0 for its minimum and maximum: it must not set the range.
+    private static (double Min, double Max) Range(IEnumerable<(long Count, double Min, double Max)> parts)
+    {
+        var measured = parts.Where(p => p.Count > 0).ToList();
+        return measured.Count == 0 ? (0, 0) : (measured.Min(p => p.Min), measured.Max(p => p.Max));
+    }
+
     private static SecondStats Second(int second, List<SecondStats> points, Func<string, HistogramBase> decode, bool keepHistograms)
     {
         long requests = points.Sum(p => p.Requests), errors = points.Sum(p => p.Errors), bytes = points.Sum(p => p.Bytes);

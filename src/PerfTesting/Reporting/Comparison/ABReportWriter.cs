@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using PerfTesting.Comparison;
 using PerfTesting.Reporting.Charts;
+using PerfTesting.Tables;
 
 namespace PerfTesting.Reporting.Comparison;
 
@@ -69,37 +70,18 @@ public static class ABReportWriter
         var c = report.Comparison;
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(E(report.Title)).Append("</title><style>")
-            .Append("body{font-family:sans-serif;margin:24px;color:#111}table{border-collapse:collapse;margin:12px 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}")
+            .Append("body{font-family:sans-serif;margin:24px;color:#111}").Append(HtmlTable.Css)
             .Append(".Regressed{color:#c62828;font-weight:bold}.Improved{color:#2e7d32;font-weight:bold}.Inconclusive{color:#a15c00}.note{color:#555}.charts{display:flex;flex-wrap:wrap;gap:12px}")
             .Append("</style></head><body>");
         html.Append("<h1>").Append(E(report.Title)).Append("</h1>");
         html.Append(CultureInfo.InvariantCulture, $"<p>A = <b>{E(report.A.Label)}</b> {E(report.A.Revision ?? string.Empty)} {E(report.A.Description ?? string.Empty)}<br>B = <b>{E(report.B.Label)}</b> {E(report.B.Revision ?? string.Empty)} {E(report.B.Description ?? string.Empty)}</p>");
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">{E(report.Machine)}. Generated {report.GeneratedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z. Workload: {E(report.Workload)}</p>");
         html.Append(CultureInfo.InvariantCulture, $"<h2 class=\"{c.Overall}\">{E(ABComparisonTable.Headline(c))}</h2>");
-        var rows = ABComparisonTable.Rows(c);
-        html.Append("<table><tr>");
-        foreach (var head in rows[0])
-        {
-            html.Append("<th>").Append(E(head)).Append("</th>");
-        }
-
-        html.Append("</tr>");
-        foreach (var row in rows.Skip(1))
-        {
-            html.Append("<tr>");
-            for (var i = 0; i < row.Length; i++)
-            {
-                html.Append(i == 7 ? $"<td class=\"{E(row[i])}\">" : "<td>").Append(E(row[i])).Append("</td>");
-            }
-
-            html.Append("</tr>");
-        }
-
-        html.Append("</table><div class=\"charts\">");
+        html.Append(HtmlTable.Grid(ABComparisonTable.Table(c))).Append("<div class=\"charts\">");
         html.Append(RoundChart(c, "p50 by round", "ms", s => s.P50));
         html.Append(RoundChart(c, "p99 by round", "ms", s => s.P99));
         html.Append(RoundChart(c, "Throughput by round", "requests/s", s => s.Throughput));
-        html.Append("</div>");
+        html.Append("</div>").Append(HtmlTable.Render(ABComparisonTable.RoundsTable(c), "h3"));
         if (report.Notes.Count > 0)
         {
             html.Append("<ul>");

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using PerfTesting.Baselines;
 using PerfTesting.Reporting.Comparison;
+using PerfTesting.Tables;
 
 namespace PerfTesting.Reporting.Model;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using PerfTesting.Reporting.Model;
+using PerfTesting.Tables;
 
 namespace Tests.Perf.Track.LambdaVsEcs;
 

@@ -4,6 +4,7 @@ using PerfTesting.Comparison;
 using PerfTesting.Comparison.Sequential;
 using PerfTesting.Reporting.Comparison;
 using PerfTesting.Reporting.Model;
+using PerfTesting.Metrics;
 
 namespace Tests.Perf.Track.Rounds;
 
@@ -15,7 +16,7 @@ namespace Tests.Perf.Track.Rounds;
 /// </summary>
 internal static class ComparisonSection
 {
-    private static readonly ABMetric[] Columns = [ABMetric.P50, ABMetric.P95, ABMetric.P99, ABMetric.Throughput, ABMetric.ErrorRate];
+    private static readonly PerfMetric[] Columns = [PerfMetric.P50, PerfMetric.P95, PerfMetric.P99, PerfMetric.Throughput, PerfMetric.ErrorRate];
 
     public static ABReport? Find(PerfReport report, string name) => report.Comparisons.FirstOrDefault(c => c.Title == name);
 
@@ -27,11 +28,11 @@ internal static class ComparisonSection
         var looks = first?.Looks;
         var rounds = looks is null
             ? $"for {options.Rounds} rounds (plus one unrecorded priming round); each round runs both sides once, in a seeded random order"
-            : $"in adaptive rounds (plus one unrecorded priming round): each round runs both sides once, in a seeded random order; the engine (`ABAdaptiveRunner`) looks at the rounds after {looks.RoundsAtEachLook[0]}, and again after each further block of rounds, at most {looks.Planned} looks and a time budget per comparison (a share of the run's A/B time: what a clear change does not use goes to the comparisons after it), and stops at the first look where {string.Join(", ", looks.GatedMetrics.Select(ABComparisonTable.Label))} are all decided: a clear change stops early, a control or a small change gets more rounds";
+            : $"in adaptive rounds (plus one unrecorded priming round): each round runs both sides once, in a seeded random order; the engine (`ABAdaptiveRunner`) looks at the rounds after {looks.RoundsAtEachLook[0]}, and again after each further block of rounds, at most {looks.Planned} looks and a time budget per comparison (a share of the run's A/B time: what a clear change does not use goes to the comparisons after it), and stops at the first look where {string.Join(", ", looks.GatedMetrics.Select(PerfMetrics.Label))} are all decided: a clear change stops early, a control or a small change gets more rounds";
         var level = looks is null
             ? $"a {options.ConfidenceLevel * 100:0.#}% Hodges-Lehmann interval"
             : $"a {looks.PerLookConfidence * 100:0.##}% Hodges-Lehmann interval at each look (the promised {options.ConfidenceLevel * 100:0.#}% split over the {looks.Planned} looks, so that looking more than once keeps the promised error rate)";
-        Line(md, $"Every before/after below is an A/B comparison: the baseline configuration (A) and the variant (B) run as two registry instances on the same backing services, each with its own bucket, tables and database, seeded alike, {rounds}. Per metric, the engine (`ABComparer`) takes the per-round log ratio B/A, a signed-rank test and {level}; **Improved**/**Regressed** when the interval excludes zero and reaches the tolerance ({Tolerances(report)}; error rate ±{options.ErrorRateTolerance * 100:0.##} pp), **Same** when it lies within it (or the change is significant but smaller), **Inconclusive** when the rounds cannot resolve a change of that size. Cells: change [interval] ±resolvable verdict. The overall verdict (last column) is Regressed if a gated metric regressed, else Improved if one improved, else Inconclusive if one is, else Same. A metric whose runs had too few requests for it (p99 needs {ABComparer.RequestsNeeded(ABMetric.P99, options)} per run) is marked not judged and left out of the overall verdict. Every round's figures are `comparisons[].comparison.rounds` in results.json, and each comparison's looks `comparisons[].comparison.looks`.");
+        Line(md, $"Every before/after below is an A/B comparison: the baseline configuration (A) and the variant (B) run as two registry instances on the same backing services, each with its own bucket, tables and database, seeded alike, {rounds}. Per metric, the engine (`ABComparer`) takes the per-round log ratio B/A, a signed-rank test and {level}; **Improved**/**Regressed** when the interval excludes zero and reaches the tolerance ({Tolerances(report)}; error rate ±{options.ErrorRateTolerance * 100:0.##} pp), **Same** when it lies within it (or the change is significant but smaller), **Inconclusive** when the rounds cannot resolve a change of that size. Cells: change [interval] ±resolvable verdict. The overall verdict (last column) is Regressed if a gated metric regressed, else Improved if one improved, else Inconclusive if one is, else Same. A metric whose runs had too few requests for it (p99 needs {ABComparer.RequestsNeeded(PerfMetric.P99, options)} per run) is marked not judged and left out of the overall verdict. Every round's figures are `comparisons[].comparison.rounds` in results.json, and each comparison's looks `comparisons[].comparison.looks`.");
         var failed = TrackVerdict.FailedControls(report.Comparisons);
         Line(md, $"");
         if (report.Comparisons.Count(TrackVerdict.IsControl) == 0)
@@ -40,7 +41,7 @@ internal static class ComparisonSection
         }
         else if (failed.Count == 0)
         {
-            Line(md, $"Controls: {string.Join("; ", report.Comparisons.Where(TrackVerdict.IsControl).Select(c => $"`{c.Title}` read Same (p50 resolved ±{Resolves(c.Comparison, ABMetric.P50)}, throughput ±{Resolves(c.Comparison, ABMetric.Throughput)})"))}: the machine was quiet enough for the verdicts of this run.");
+            Line(md, $"Controls: {string.Join("; ", report.Comparisons.Where(TrackVerdict.IsControl).Select(c => $"`{c.Title}` read Same (p50 resolved ±{Resolves(c.Comparison, PerfMetric.P50)}, throughput ±{Resolves(c.Comparison, PerfMetric.Throughput)})"))}: the machine was quiet enough for the verdicts of this run.");
         }
         else
         {
@@ -74,8 +75,8 @@ internal static class ComparisonSection
                 overall += $" (void: `{control.Title}` read {TrackVerdict.Overall(control.Comparison)})";
             }
 
-            var p50 = c.Metric(ABMetric.P50);
-            var throughput = c.Metric(ABMetric.Throughput);
+            var p50 = c.Metric(PerfMetric.P50);
+            var throughput = c.Metric(PerfMetric.Throughput);
             Line(md, $"| `{row.Title}` | {c.Options.Schedule.ToString().ToLowerInvariant()}, {c.Rounds.Count} rounds{(c.Looks is { } l ? $" ({l.Taken} of {l.Planned} looks)" : "")} | {p50.A:0.#} / {p50.B:0.#} | {throughput.A:0.#} / {throughput.B:0.#} | {string.Join(" | ", Columns.Select(m => Cell(c, m)))} | **{overall}** |");
         }
 
@@ -86,12 +87,12 @@ internal static class ComparisonSection
             Line(md, $"`{row.Title}`: A = `{row.A.Label}` ({row.A.Description}); B = `{row.B.Label}` ({row.B.Description}). Each run: {row.Workload}. {string.Join(" ", row.Notes)} Seed {c.Seed}; {c.Elapsed.TotalSeconds:0} s{(c.Looks is { } l ? $"; {l.Taken} look(s) at {string.Join(", ", l.RoundsAtEachLook)} rounds, budget {l.Budget.TotalSeconds:0} s, stopped: {Stop(l.Stop)}" : "")}.");
             foreach (var m in c.Metrics)
             {
-                Line(md, $"- {ABComparisonTable.Label(m.Metric)}: {(TrackVerdict.Judged(c, m.Metric) ? $"{m.Verdict}, {m.Reason} (p = {(double.IsNaN(m.PValue) ? "n/a" : m.PValue.ToString("0.####", CultureInfo.InvariantCulture))}, {m.UsedRounds} rounds)" : TrackVerdict.NotJudged(c, m.Metric))}");
+                Line(md, $"- {PerfMetrics.Label(m.Metric)}: {(TrackVerdict.Judged(c, m.Metric) ? $"{m.Verdict}, {m.Reason} (p = {(double.IsNaN(m.PValue) ? "n/a" : m.PValue.ToString("0.####", CultureInfo.InvariantCulture))}, {m.UsedRounds} rounds)" : TrackVerdict.NotJudged(c, m.Metric))}");
             }
         }
     }
 
-    private static string Cell(ABComparison c, ABMetric metric)
+    private static string Cell(ABComparison c, PerfMetric metric)
     {
         if (!TrackVerdict.Judged(c, metric))
         {
@@ -101,7 +102,7 @@ internal static class ComparisonSection
         var m = c.Metric(metric);
         return double.IsNaN(m.Lower)
             ? $"{m.Verdict} (no interval)"
-            : $"{ABComparisonTable.Change(metric, m.Change)} [{ABComparisonTable.Change(metric, m.Lower)}, {ABComparisonTable.Change(metric, m.Upper)}] ±{ABComparisonTable.Change(metric, m.Resolvable).TrimStart('+')} {m.Verdict}";
+            : $"{PerfMetrics.Change(metric, m.Change)} [{PerfMetrics.Change(metric, m.Lower)}, {PerfMetrics.Change(metric, m.Upper)}] ±{PerfMetrics.Change(metric, m.Resolvable).TrimStart('+')} {m.Verdict}";
     }
 
     // The tolerance of each schedule in this file, with why the interleaved one is wider.
@@ -121,7 +122,7 @@ internal static class ComparisonSection
         _ => "the time budget",
     };
 
-    private static string Resolves(ABComparison c, ABMetric metric) => ABComparisonTable.Change(metric, c.Metric(metric).Resolvable).TrimStart('+');
+    private static string Resolves(ABComparison c, PerfMetric metric) => PerfMetrics.Change(metric, c.Metric(metric).Resolvable).TrimStart('+');
 
     private static void Line(StringBuilder md, FormattableString text) => md.Append(text.ToString(CultureInfo.InvariantCulture)).Append('\n');
 }

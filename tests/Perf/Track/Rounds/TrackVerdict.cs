@@ -1,6 +1,7 @@
 using System.Globalization;
 using PerfTesting.Comparison;
 using PerfTesting.Reporting.Comparison;
+using PerfTesting.Metrics;
 
 namespace Tests.Perf.Track.Rounds;
 
@@ -19,7 +20,7 @@ internal static class TrackVerdict
     public static bool IsControl(ABReport report) => report.Title.EndsWith(ControlSuffix, StringComparison.Ordinal);
 
     /// <summary>True when fewer rounds than the interval needs had enough requests for <paramref name="metric"/>.</summary>
-    public static bool Judged(ABComparison comparison, ABMetric metric)
+    public static bool Judged(ABComparison comparison, PerfMetric metric)
     {
         var needed = ABComparer.RequestsNeeded(metric, comparison.Options);
         return comparison.Rounds.Count(r => r.A.Requests >= needed && r.B.Requests >= needed) >= comparison.Options.MinimumRounds;
@@ -30,13 +31,13 @@ internal static class TrackVerdict
         (comparison with { Metrics = [.. comparison.Metrics.Where(m => Judged(comparison, m.Metric))] }).Overall;
 
     /// <summary>Why a metric is not judged, in a sentence.</summary>
-    public static string NotJudged(ABComparison comparison, ABMetric metric)
+    public static string NotJudged(ABComparison comparison, PerfMetric metric)
     {
         var needed = ABComparer.RequestsNeeded(metric, comparison.Options);
         var enough = comparison.Rounds.Count(r => r.A.Requests >= needed && r.B.Requests >= needed);
         var fewest = comparison.Rounds.Min(r => Math.Min(r.A.Requests, r.B.Requests));
         return string.Create(CultureInfo.InvariantCulture,
-            $"not judged: {ABComparisonTable.Label(metric)} needs {needed} requests per run ({comparison.Options.MinimumTailRequests} beyond it), {enough} of {comparison.Rounds.Count} rounds had them (the shortest run had {fewest}); at least {comparison.Options.MinimumRounds} are needed");
+            $"not judged: {PerfMetrics.Label(metric)} needs {needed} requests per run ({comparison.Options.MinimumTailRequests} beyond it), {enough} of {comparison.Rounds.Count} rounds had them (the shortest run had {fewest}); at least {comparison.Options.MinimumRounds} are needed");
     }
 
     /// <summary>The controls that did not read Same, by schedule: the verdicts of those schedules are void.</summary>

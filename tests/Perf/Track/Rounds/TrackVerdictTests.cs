@@ -3,6 +3,7 @@ using PerfTesting.Baselines;
 using PerfTesting.Comparison;
 using PerfTesting.Reporting.Comparison;
 using PerfTesting.Reporting.Model;
+using PerfTesting.Metrics;
 
 namespace Tests.Perf.Track.Rounds;
 
@@ -14,12 +15,12 @@ public sealed class TrackVerdictTests
         // 200 requests per run: p50 (10) and p95 (100) are judged, p99 (500) is not.
         var comparison = Comparison("metadata-cache", ABSchedule.Duet, requests: 200, bFactor: 1.0);
 
-        Assert.Equal(Verdict.Inconclusive, comparison.Metric(ABMetric.P99).Verdict);
+        Assert.Equal(Verdict.Inconclusive, comparison.Metric(PerfMetric.P99).Verdict);
         Assert.Equal(Verdict.Inconclusive, comparison.Overall);
-        Assert.False(TrackVerdict.Judged(comparison, ABMetric.P99));
-        Assert.True(TrackVerdict.Judged(comparison, ABMetric.P95));
+        Assert.False(TrackVerdict.Judged(comparison, PerfMetric.P99));
+        Assert.True(TrackVerdict.Judged(comparison, PerfMetric.P95));
         Assert.Equal(Verdict.Same, TrackVerdict.Overall(comparison));
-        Assert.Equal("not judged: p99 needs 500 requests per run (5 beyond it), 0 of 8 rounds had them (the shortest run had 200); at least 8 are needed", TrackVerdict.NotJudged(comparison, ABMetric.P99));
+        Assert.Equal("not judged: p99 needs 500 requests per run (5 beyond it), 0 of 8 rounds had them (the shortest run had 200); at least 8 are needed", TrackVerdict.NotJudged(comparison, PerfMetric.P99));
     }
 
     [Fact]
@@ -27,7 +28,7 @@ public sealed class TrackVerdictTests
     {
         var comparison = Comparison("shared-cache-2x", ABSchedule.Interleaved, requests: 2000, bFactor: 0.5);
 
-        Assert.All(Enum.GetValues<ABMetric>(), m => Assert.True(TrackVerdict.Judged(comparison, m)));
+        Assert.All(Enum.GetValues<PerfMetric>(), m => Assert.True(TrackVerdict.Judged(comparison, m)));
         Assert.Equal(Verdict.Improved, TrackVerdict.Overall(comparison));
     }
 

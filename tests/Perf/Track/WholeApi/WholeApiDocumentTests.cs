@@ -1,6 +1,7 @@
 using System.Text;
 using PerfTesting.Baselines;
 using PerfTesting.Reporting.Model;
+using PerfTesting.Tables;
 
 namespace Tests.Perf.Track.WholeApi;
 

@@ -1,4 +1,5 @@
 using PerfTesting.Reporting.Model;
+using PerfTesting.Tables;
 
 namespace Tests.Perf.Track.WholeApi;
 

@@ -9,6 +9,7 @@ using PerfTesting.Measurement;
 using PerfTesting.Reporting.Model;
 using Registry.Seeding;
 using Tests.Shared;
+using PerfTesting.Tables;
 
 namespace Tests.Perf.Track.WholeApi;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using PerfTesting.Comparison;
 using PerfTesting.Comparison.Sequential;
+using PerfTesting.Metrics;
 
 namespace Tests.Unit.Comparison.Sequential;
 
@@ -60,7 +61,7 @@ public sealed class ABAdaptiveRunnerTests
         Assert.Equal(Verdict.Inconclusive, comparison.Overall);
         Assert.Equal(ABStopReason.LastLook, comparison.Looks!.Stop);
         Assert.Equal([10, 20, 30, 40], comparison.Looks.RoundsAtEachLook);
-        var p50 = comparison.Metric(ABMetric.P50);
+        var p50 = comparison.Metric(PerfMetric.P50);
         Assert.Equal(Verdict.Inconclusive, p50.Verdict);
         Assert.Contains("last look", p50.Reason, StringComparison.Ordinal);
         Assert.Contains("the rounds resolve ±", p50.Reason, StringComparison.Ordinal);
@@ -79,7 +80,7 @@ public sealed class ABAdaptiveRunnerTests
         Assert.Equal(ABStopReason.Budget, comparison.Looks!.Stop);
         Assert.Equal(10, comparison.Rounds.Count);
         Assert.Equal(Verdict.Inconclusive, comparison.Overall);
-        Assert.Contains("time budget (900 s) after 10 rounds", comparison.Metric(ABMetric.P50).Reason, StringComparison.Ordinal);
+        Assert.Contains("time budget (900 s) after 10 rounds", comparison.Metric(PerfMetric.P50).Reason, StringComparison.Ordinal);
         Assert.Equal(TimeSpan.FromSeconds(660), comparison.Elapsed);
     }
 
@@ -96,7 +97,7 @@ public sealed class ABAdaptiveRunnerTests
 
         var comparison = await new ABAdaptiveRunner(Interleaved, FourLooksOfTen).RunAsync("fake", Measure, TestContext.Current.CancellationToken);
 
-        Assert.Equal(Verdict.Inconclusive, comparison.Metric(ABMetric.P99).Verdict);
+        Assert.Equal(Verdict.Inconclusive, comparison.Metric(PerfMetric.P99).Verdict);
         Assert.Equal(Verdict.Same, comparison.Overall);
         Assert.Equal(ABStopReason.Decided, comparison.Looks!.Stop);
     }

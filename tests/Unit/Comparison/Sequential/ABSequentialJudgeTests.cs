@@ -1,5 +1,6 @@
 using PerfTesting.Comparison;
 using PerfTesting.Comparison.Sequential;
+using PerfTesting.Metrics;
 
 namespace Tests.Unit.Comparison.Sequential;
 
@@ -13,7 +14,7 @@ public sealed class ABSequentialJudgeTests
 {
     private const int Sequences = 300;
     private static readonly ABOptions Promised = new() { ConfidenceLevel = 0.90, Tolerance = 0.0001 };
-    private static readonly ABSequentialOptions FourLooks = new() { FirstLookRounds = 10, RoundsPerLook = 10, MaximumLooks = 4, GatedMetrics = [ABMetric.P50] };
+    private static readonly ABSequentialOptions FourLooks = new() { FirstLookRounds = 10, RoundsPerLook = 10, MaximumLooks = 4, GatedMetrics = [PerfMetric.P50] };
 
     private static List<ABRound> AaRounds(Random random, int count) =>
         [.. Enumerable.Range(1, count).Select(i =>
@@ -51,8 +52,8 @@ public sealed class ABSequentialJudgeTests
     {
         // The rule ABSequentialJudge.Look applies to each metric, on p50 alone (the simulation judges thousands of looks).
         var atLook = Promised with { ConfidenceLevel = FourLooks.PerLookConfidence(Promised.ConfidenceLevel) };
-        var split = FalseChangeRate(rounds => ABComparer.CompareMetric(ABMetric.P50, rounds, atLook).Verdict);
-        var naive = FalseChangeRate(rounds => ABComparer.CompareMetric(ABMetric.P50, rounds, Promised).Verdict);
+        var split = FalseChangeRate(rounds => ABComparer.CompareMetric(PerfMetric.P50, rounds, atLook).Verdict);
+        var naive = FalseChangeRate(rounds => ABComparer.CompareMetric(PerfMetric.P50, rounds, Promised).Verdict);
 
         // Promised: 90%, so at most 10% of A/A sequences may ever report a change (the union bound is conservative).
         Assert.InRange(split, 0, 0.10);
@@ -67,7 +68,7 @@ public sealed class ABSequentialJudgeTests
         var (metrics, stop) = ABSequentialJudge.Look(rounds, Promised, FourLooks);
 
         Assert.Equal(ABStopReason.Regressed, stop);
-        Assert.Equal(Verdict.Regressed, metrics.Single(m => m.Metric == ABMetric.P50).Verdict);
+        Assert.Equal(Verdict.Regressed, metrics.Single(m => m.Metric == PerfMetric.P50).Verdict);
     }
 
     [Fact]

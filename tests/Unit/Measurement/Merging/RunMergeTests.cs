@@ -25,6 +25,23 @@ public sealed class RunMergeTests
     }
 
     [Fact]
+    public void Instruments_AddPerInstrumentAndPerTagCombination_AndAPartThatMeasuredNothingDoesNotSetTheRange()
+    {
+        static InstrumentBreakdown Op(string operation, long count, double sum, double min, double max) =>
+            new(new Dictionary<string, string> { ["operation"] = operation, ["origin"] = "request" }, count, sum, min, max, 2, 3, 4);
+        var a = new InstrumentSummary("m", "db.duration", "ms", "Histogram", 3, 9, 2, 4, 3, 4) { ByTag = [Op("GetItem", 2, 5, 2, 3), Op("PutItem", 1, 4, 4, 4)] };
+        var b = new InstrumentSummary("m", "db.duration", "ms", "Histogram", 1, 6, 6, 6, 6, 6) { ByTag = [Op("GetItem", 1, 6, 6, 6)] };
+        var idle = new InstrumentSummary("m", "db.duration", "ms", "Histogram", 0, 0, 0, 0, null, null);
+
+        var merged = Assert.Single(RunMerge.Instruments([a, b, idle]));
+
+        Assert.Equal((4L, 15.0, 2.0, 6.0), (merged.Count, merged.Sum, merged.Min, merged.Max));
+        Assert.Null(merged.P99);
+        Assert.Equal([("GetItem", 3L, 11.0, 2.0, 6.0, (double?)null), ("PutItem", 1L, 4.0, 4.0, 4.0, 4.0)],
+            merged.ByTag.Select(t => (t.Tags["operation"], t.Count, t.Sum, t.Min, t.Max, t.P99)));
+    }
+
+    [Fact]
     public void Series_PartsLandOnTheirOffsetAndPercentilesComeFromTheAddedHistograms()
     {
         // Part a: 100 requests at 1 ms in its second 1; part b (started a second later): 100 at 9 ms in its second 0.

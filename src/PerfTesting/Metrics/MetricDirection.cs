@@ -1,4 +1,4 @@
-namespace PerfTesting.Comparison;
+namespace PerfTesting.Metrics;
 
 /// <summary>Which way a metric gets worse.</summary>
 public enum MetricDirection

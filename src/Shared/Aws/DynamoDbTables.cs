@@ -1,12 +1,13 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 
-namespace Registry.Hosting;
+namespace PerfTesting.Aws;
 
 /// <summary>
-/// The registry's table creation and deletion, which hold on every DynamoDB implementation (AWS,
-/// LocalStack, dynalite). Test code has its own copy in PerfTesting.BackingServices: the registry
-/// references no test infrastructure.
+/// Table creation, readiness and deletion that hold on every DynamoDB implementation (AWS, LocalStack,
+/// dynalite): shared source like <see cref="AwsClients"/>, compiled internal into the registry and the
+/// backing services (PerfTesting.BackingServices.DynamoDbTables is its public face), so the registry
+/// references no test infrastructure and the quirks live in one place.
 /// </summary>
 internal static class DynamoDbTables
 {
