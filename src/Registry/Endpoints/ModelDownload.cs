@@ -25,8 +25,8 @@ internal static class ModelDownload
         var performance = services.Performance.Value;
         // Only a streamed download checks what it reads against the store (DownloadRecords says why that
         // makes a remembered archive safe); a redirect or a copy of the archive cache would not.
-        var streamedOnly = !performance.PresignedUrlsEnabled && !performance.ArchiveCacheEnabled;
-        if (streamedOnly && services.DownloadRecords.TryGet(key, out var remembered))
+        var remembering = performance.RememberDownloadedArchives && !performance.PresignedUrlsEnabled && !performance.ArchiveCacheEnabled;
+        if (remembering && services.DownloadRecords.TryGet(key, out var remembered))
         {
             if (await StreamAsync(context, key, remembered, services, started, remembered: true, cancellationToken) is { } served)
             {
@@ -183,7 +183,8 @@ internal static class ModelDownload
             return Results.Empty;
         }
 
-        if (!remembered && !services.Performance.Value.PresignedUrlsEnabled && !services.Performance.Value.ArchiveCacheEnabled)
+        var options = services.Performance.Value;
+        if (!remembered && options.RememberDownloadedArchives && !options.PresignedUrlsEnabled && !options.ArchiveCacheEnabled)
         {
             services.DownloadRecords.Remember(key, archive);
         }
