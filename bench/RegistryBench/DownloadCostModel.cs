@@ -24,14 +24,18 @@ internal static class DownloadCostModel
             ("s3", registryDll, new() { ["storage_backend"] = "s3" }),
             ("cached", registryDll, new() { ["storage_backend"] = "s3", ["archive_cache_enabled"] = "true" }),
             ("redirect", registryDll, new() { ["storage_backend"] = "s3", ["presigned_urls_enabled"] = "true" }),
+            ("postgres", registryDll, new() { ["storage_backend"] = "postgres" }),
         };
         if (System.Environment.GetEnvironmentVariable("BENCH_BEFORE_REGISTRY") is { Length: > 0 } before)
         {
             configurations.Add(("s3-before", before, new() { ["storage_backend"] = "s3" }));
             configurations.Add(("cached-before", before, new() { ["storage_backend"] = "s3", ["archive_cache_enabled"] = "true" }));
+            configurations.Add(("postgres-before", before, new() { ["storage_backend"] = "postgres" }));
         }
 
-        foreach (var (name, dll, settings) in configurations)
+        // BENCH_COST_ONLY=postgres,postgres-before runs only the configurations named.
+        var only = System.Environment.GetEnvironmentVariable("BENCH_COST_ONLY") is { Length: > 0 } names ? names.Split(',') : null;
+        foreach (var (name, dll, settings) in configurations.Where(c => only is null || only.Contains(c.Name)))
         {
             await using var node = await RegistryNode.StartAsync(dll, services.Endpoints, "cost-" + name, settings);
             var small = await MeasureAsync(node, SmallBytes, downloads, redirect: name == "redirect");

@@ -22,6 +22,20 @@ internal static class ModelDownload
             return Problems.BadRequest(error);
         }
 
+        var performance = services.Performance.Value;
+        // Only a streamed download checks what it reads against the store (DownloadRecords says why that
+        // makes a remembered archive safe); a redirect or a copy of the archive cache would not.
+        var remembering = performance.RememberDownloadedArchives && !performance.PresignedUrlsEnabled && !performance.ArchiveCacheEnabled;
+        if (remembering && services.DownloadRecords.TryGet(key, out var remembered))
+        {
+            if (await StreamAsync(context, key, remembered, services, started, remembered: true, cancellationToken) is { } served)
+            {
+                return served;
+            }
+
+            services.DownloadRecords.Forget(key); // not under its key any more: ask the catalog
+        }
+
         var record = await services.Catalog.GetAsync(key, cancellationToken);
         if (record is null)
         {
@@ -34,7 +48,6 @@ internal static class ModelDownload
         }
 
         var store = services.Stores.Named(archive.Backend);
-        var performance = services.Performance.Value;
         if (performance.PresignedUrlsEnabled
             && await store.PresignAsync(archive.StorageKey, TimeSpan.FromSeconds(performance.PresignedUrlExpirySeconds), cancellationToken) is { } url)
         {
@@ -43,47 +56,86 @@ internal static class ModelDownload
             return TypedResults.Redirect(url.ToString(), permanent: false, preserveMethod: true);
         }
 
+        if (performance.ArchiveCacheEnabled)
+        {
+            var range = RangeRequest.Resolve(context.Request.Headers.Range, archive.SizeBytes);
+            var response = context.Response;
+            response.Headers.AcceptRanges = "bytes";
+            response.Headers.ETag = $"\"{archive.Sha256}\"";
+            if (range.IsUnsatisfiable)
+            {
+                response.Headers.ContentRange = $"bytes */{archive.SizeBytes}";
+                return Problems.RangeNotSatisfiable($"The archive has {archive.SizeBytes} bytes.");
+            }
+
+            if (await services.ArchiveCache.AcquireAsync(archive, cancellationToken) is { } lease)
+            {
+                using (lease)
+                {
+                    return await SendCachedAsync(context, key, archive, range.Range, lease.Path, services, started, cancellationToken);
+                }
+            }
+        }
+
+        return (await StreamAsync(context, key, archive, services, started, remembered: false, cancellationToken))!;
+    }
+
+    // Served from the local copy (verified against the catalog's SHA-256 when it was filled): no store
+    // read, no catalog of the store's own, positional reads of the file.
+    private static async Task<IResult> SendCachedAsync(
+        HttpContext context, ModelKey key, ArchiveInfo archive, Storage.ByteRange? range, string path, ModelServices services, long started, CancellationToken cancellationToken)
+    {
+        var response = context.Response;
+        SetContentHeaders(response, key, archive, range);
+        var (offset, count) = range is { } part ? (part.From, part.Length) : (0L, archive.SizeBytes);
+        var readBytes = Math.Min(services.Performance.Value.StreamBufferBytes, LargeBlockMemoryPool.BlockBytes);
+        var fromCache = await CachedFileBody.SendAsync(response, path, offset, count, readBytes, cancellationToken);
+        if (fromCache.Sent != count && !fromCache.ClientGone && !cancellationToken.IsCancellationRequested)
+        {
+            // Cannot happen for a verified file unless something outside the registry cut it short.
+            services.Logger.LogWarning("Download of {Model} from the archive cache ended after {Sent} of {Expected} bytes", key, fromCache.Sent, count);
+            context.Abort();
+            return Results.Empty;
+        }
+
+        services.Metrics.RecordDownload(services.Time.GetElapsedTime(started), fromCache.Sent);
+        return Results.Empty;
+    }
+
+    /// <summary>
+    /// Streams the archive from its store. With a <paramref name="remembered"/> archive (no catalog lookup
+    /// for this request), null when the store has nothing under its key or the range does not fit it:
+    /// nothing has been sent, and the caller asks the catalog.
+    /// </summary>
+    private static async Task<IResult?> StreamAsync(
+        HttpContext context, ModelKey key, ArchiveInfo archive, ModelServices services, long started, bool remembered, CancellationToken cancellationToken)
+    {
         // At most one transport block per read: a larger request falls through to the shared ArrayPool,
         // which a hundred downloads at once run dry (the track measured 1.09 bytes allocated per byte
         // sent with 1 MiB reads that way).
-        var readBytes = Math.Min(performance.StreamBufferBytes, LargeBlockMemoryPool.BlockBytes);
+        var readBytes = Math.Min(services.Performance.Value.StreamBufferBytes, LargeBlockMemoryPool.BlockBytes);
         var range = RangeRequest.Resolve(context.Request.Headers.Range, archive.SizeBytes);
         var response = context.Response;
-        response.Headers.AcceptRanges = "bytes";
-        response.Headers.ETag = $"\"{archive.Sha256}\"";
         if (range.IsUnsatisfiable)
         {
+            if (remembered)
+            {
+                return null; // the catalog's archive may be another one now (a reset and a new upload)
+            }
+
+            response.Headers.AcceptRanges = "bytes";
+            response.Headers.ETag = $"\"{archive.Sha256}\"";
             response.Headers.ContentRange = $"bytes */{archive.SizeBytes}";
             return Problems.RangeNotSatisfiable($"The archive has {archive.SizeBytes} bytes.");
         }
 
-        if (performance.ArchiveCacheEnabled && await services.ArchiveCache.AcquireAsync(archive, cancellationToken) is { } lease)
-        {
-            using (lease)
-            {
-                // Served from the local copy (verified against the catalog's SHA-256 when it was filled):
-                // no store read, no catalog of the store's own, positional reads of the file.
-                SetContentHeaders(response, key, archive, range.Range);
-                var (offset, count) = range.Range is { } part ? (part.From, part.Length) : (0L, archive.SizeBytes);
-                var fromCache = await CachedFileBody.SendAsync(response, lease.Path, offset, count, readBytes, cancellationToken);
-                var sentFromCache = fromCache.Sent;
-                if (sentFromCache != count && !fromCache.ClientGone && !cancellationToken.IsCancellationRequested)
-                {
-                    // Cannot happen for a verified file unless something outside the registry cut it short.
-                    services.Logger.LogWarning("Download of {Model} from the archive cache ended after {Sent} of {Expected} bytes", key, sentFromCache, count);
-                    context.Abort();
-                    return Results.Empty;
-                }
-
-                services.Metrics.RecordDownload(services.Time.GetElapsedTime(started), sentFromCache);
-                return Results.Empty;
-            }
-        }
-
+        var store = services.Stores.Named(archive.Backend);
         var firstByteStarted = services.Time.GetTimestamp();
         await using var content = await store.OpenReadAsync(archive.StorageKey, range.Range, cancellationToken);
 
         services.Metrics.RecordFirstByte(services.Time.GetElapsedTime(firstByteStarted));
+        response.Headers.AcceptRanges = "bytes";
+        response.Headers.ETag = $"\"{archive.Sha256}\"";
         SetContentHeaders(response, key, archive, range.Range);
         BodyCopy copy;
         try
@@ -109,19 +161,32 @@ internal static class ModelDownload
 
         if (sent != expected)
         {
-            // The archive went away under the read (a reset deleted it after the catalog lookup).
-            services.Logger.LogWarning("Download of {Model} ended after {Sent} of {Expected} bytes: the archive was deleted", key, sent, expected);
             if (!response.HasStarted)
             {
                 response.Headers.Remove("Content-Range");
+                response.Headers.Remove("ETag");
                 response.Headers.ContentDisposition = default;
                 response.ContentLength = null;
                 response.StatusCode = StatusCodes.Status200OK;
+                if (remembered && sent == 0)
+                {
+                    return null;
+                }
+
+                // The archive went away under the read (a reset deleted it after the catalog lookup).
+                services.Logger.LogWarning("Download of {Model} ended after {Sent} of {Expected} bytes: the archive was deleted", key, sent, expected);
                 return Problems.NotFound($"Model {key} was deleted (a reset ran) while it was being read.");
             }
 
+            services.Logger.LogWarning("Download of {Model} ended after {Sent} of {Expected} bytes: the archive was deleted", key, sent, expected);
             context.Abort();
             return Results.Empty;
+        }
+
+        var options = services.Performance.Value;
+        if (!remembered && options.RememberDownloadedArchives && !options.PresignedUrlsEnabled && !options.ArchiveCacheEnabled)
+        {
+            services.DownloadRecords.Remember(key, archive);
         }
 
         services.Metrics.RecordStorageRead(store.Name, services.Time.GetElapsedTime(firstByteStarted));

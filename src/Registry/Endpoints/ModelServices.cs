@@ -12,6 +12,7 @@ internal sealed record ModelServices(
     IModelCatalog Catalog,
     ArchiveStores Stores,
     ArchiveCache ArchiveCache,
+    DownloadRecords DownloadRecords,
     IOptions<RegistryOptions> Registry,
     IOptions<PerformanceOptions> Performance,
     IOptions<ClientLimitsOptions> ClientLimits,

@@ -76,6 +76,9 @@ internal sealed class BackingServiceClients(
             CommandTimeout = seconds, // each command (a reset's statements set their own)
             CancellationTimeout = 1000, // a frozen server never answers the cancel request: give up after 1 s
             KeepAlive = seconds, // pooled connections to a server that died are found and dropped
+            // A raw COPY read (PostgresCopyStream) hands out at most what is in this buffer: with Npgsql's
+            // 8 KiB each 64 KiB block of a download took eight reads and eight flushes.
+            ReadBufferSize = 64 * 1024,
             TcpKeepAlive = true,
         }.ConnectionString).Build();
     }

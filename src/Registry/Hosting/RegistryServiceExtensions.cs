@@ -89,6 +89,7 @@ internal static class RegistryServiceExtensions
         services.AddSingleton<ArchiveCache>();
         services.AddMemoryCache();
         services.AddSingleton<DynamoDbModelCatalog>();
+        services.AddSingleton<DownloadRecords>();
         builder.AddMetadataCache();
         services.AddSingleton<PerformanceRunStore>();
         services.AddSingleton<IStartupTask>(sp => sp.GetRequiredService<PerformanceRunStore>());
@@ -101,6 +102,7 @@ internal static class RegistryServiceExtensions
         services.AddSingleton<IResettable>(sp => sp.GetRequiredService<PerformanceHealthComponent>());
         services.AddSingleton<IResettable>(sp => sp.GetRequiredService<PerformanceRunStore>());
         services.AddSingleton<IResettable>(sp => sp.GetRequiredService<ArchiveCache>());
+        services.AddSingleton<IResettable>(sp => sp.GetRequiredService<DownloadRecords>());
         services.AddSingleton<ResetGate>();
         services.AddSingleton<ResetMarker>();
         services.AddSingleton<RegistryReset>();

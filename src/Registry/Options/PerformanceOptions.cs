@@ -62,6 +62,15 @@ internal sealed class PerformanceOptions : IValidatableObject
     /// <summary>True when lookups go through the metadata cache, shared or not.</summary>
     public bool AnyMetadataCache => MetadataCacheEnabled || RedisCacheEnabled;
 
+    /// <summary>
+    /// A streamed download of an archive read before skips the catalog lookup: the store's read of the
+    /// content-addressed storage key checks it, and a key with nothing under it sends the download to
+    /// the catalog (Catalog/DownloadRecords says why this is correct across instances). Not used with
+    /// presigned redirects or the archive cache, which look the catalog up every time. <value>Default: on.</value>
+    /// </summary>
+    [ConfigurationKeyName("remember_downloaded_archives")]
+    public bool RememberDownloadedArchives { get; set; } = true;
+
     /// <summary>Downloads answered with a redirect to a presigned S3 URL (S3 backend only). <value>Default: off.</value></summary>
     [ConfigurationKeyName("presigned_urls_enabled")]
     public bool PresignedUrlsEnabled { get; set; }
