@@ -80,7 +80,7 @@ public sealed class RegistryPerformanceTrack(BackingServicesFixture fixture, ITe
         RegistryApp? ownRoundBaseline = null;
         if (profile.RoundArchiveBytes != profile.ArchiveBytes)
         {
-            ownRoundBaseline = new RegistryApp(services.Endpoints, "round-baseline");
+            ownRoundBaseline = new RegistryApp(services.Endpoints, "round-baseline", DownloadComparisons.NoOptimisation);
             await SeedAsync(ownRoundBaseline, profile.Models, profile.RoundArchiveBytes, ct);
         }
 
@@ -120,7 +120,7 @@ public sealed class RegistryPerformanceTrack(BackingServicesFixture fixture, ITe
         RegistryApp? ownShapesRegistry = null;
         if (profile.ShapeArchiveBytes != profile.ArchiveBytes && profile.ShapeArchiveBytes != profile.RoundArchiveBytes)
         {
-            ownShapesRegistry = new RegistryApp(services.Endpoints, "track-shapes");
+            ownShapesRegistry = new RegistryApp(services.Endpoints, "track-shapes", DownloadComparisons.NoOptimisation);
             await SeedAsync(ownShapesRegistry, profile.Models, profile.ShapeArchiveBytes, ct);
             shapesRegistry = ownShapesRegistry;
         }
@@ -208,7 +208,7 @@ public sealed class RegistryPerformanceTrack(BackingServicesFixture fixture, ITe
         }
     }
 
-    private static Dictionary<string, string?> Shared(IsolatedNames names) => new()
+    private static Dictionary<string, string?> Shared(IsolatedNames names) => new(DownloadComparisons.NoOptimisation)
     {
         ["Registry:Bucket"] = names.Bucket,
         ["Registry:TablePrefix"] = names.TablePrefix,
