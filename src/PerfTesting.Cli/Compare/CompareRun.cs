@@ -77,8 +77,8 @@ internal static class CompareRun
                         var b = await ServiceSide.StartAsync("B", sides.BTree, dllB, settings.Start, settings.Health, log, cancellationToken).ConfigureAwait(false);
                         await using (b.ConfigureAwait(false))
                         {
-                            Step($"rounds: {(settings.Tests is null ? $"built-in workload GET {settings.Path}" : $"the perf tests of {settings.Tests}")} against A {a.BaseAddress} and B {b.BaseAddress} (budget {settings.Budget.TotalSeconds:0} s)");
-                            var context = new CompareEnvironment(a.BaseAddress, b.BaseAddress, comparisons, settings.Budget, sides.ALabel, sides.BLabel);
+                            Step($"rounds: {(settings.Tests is null ? $"built-in workload GET {settings.Path}" : $"the perf tests of {settings.Tests}")} against A {a.BaseAddress} and B {b.BaseAddress} ({settings.Schedule.ToString().ToLowerInvariant()} rounds, budget {settings.Budget.TotalSeconds:0} s)");
+                            var context = new CompareEnvironment(a.BaseAddress, b.BaseAddress, comparisons, settings.Budget, sides.ALabel, sides.BLabel) { Schedule = settings.Schedule };
                             var machine = new MachineCpu();
                             a.MarkCpu();
                             b.MarkCpu();
@@ -122,6 +122,7 @@ internal static class CompareRun
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue, PooledConnectionLifetime = Timeout.InfiniteTimeSpan });
         var runner = new ABAdaptiveRunner(
+            new ABOptions { Schedule = settings.Schedule },
             sequential: new ABSequentialOptions { Budget = settings.Budget },
             runnerOptions: new LoadRunnerOptions { Name = "compare", CaptureProcess = false },
             progress: new Progress<ABRound>(r => console.WriteLine(string.Create(CultureInfo.InvariantCulture,
