@@ -86,7 +86,7 @@ internal static class CompareRun
                             var ownCpu = Process.GetCurrentProcess().TotalProcessorTime;
                             var testsExit = settings.Tests is null
                                 ? await BuiltInWorkloadAsync(settings, context, console, cancellationToken).ConfigureAwait(false)
-                                : await PerfTestsAsync(settings, sides.BTree, context, log, cancellationToken).ConfigureAwait(false);
+                                : await PerfTestsAsync(settings, sides.BTree, context, new RoundLines(log, console), cancellationToken).ConfigureAwait(false);
                             var seconds = Stopwatch.GetElapsedTime(roundsStarted).TotalSeconds;
                             TimeSpan? generator = settings.Tests is null ? Process.GetCurrentProcess().TotalProcessorTime - ownCpu : null;
                             var cpu = new CpuUse(seconds, a.CpuSinceMark(), b.CpuSinceMark(), generator, machine.BusyShare(), Environment.ProcessorCount);
@@ -123,7 +123,7 @@ internal static class CompareRun
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue, PooledConnectionLifetime = Timeout.InfiniteTimeSpan });
         var runner = new ABAdaptiveRunner(
             new ABOptions { Schedule = settings.Schedule },
-            sequential: new ABSequentialOptions { Budget = settings.Budget },
+            sequential: new ABSequentialOptions { Budget = settings.Budget, FillBudget = true },
             runnerOptions: new LoadRunnerOptions { Name = "compare", CaptureProcess = false },
             progress: new Progress<ABRound>(r => console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"round {r.Index}: p50 A {r.A.P50:0.###} ms, B {r.B.P50:0.###} ms; throughput A {r.A.Throughput:0.#}, B {r.B.Throughput:0.#} req/s"))));

@@ -64,9 +64,9 @@ public static class PerfTarget
     {
         var runner = new ABAdaptiveRunner(
             new ABOptions { Schedule = compare.Schedule },
-            sequential: new ABSequentialOptions { Budget = compare.Budget },
+            sequential: new ABSequentialOptions { Budget = compare.Budget, FillBudget = true },
             runnerOptions: new LoadRunnerOptions { Name = "compare", CaptureProcess = false },
-            progress: new TestOutputRounds(ABSequentialOptions.Default.MaximumRounds));
+            progress: new TestOutputRounds());
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var comparison = await runner.RunAsync(name, compare.A, compare.B, profile, scenario, TestContext.Current.CancellationToken).ConfigureAwait(false);
         var generatorCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;

@@ -45,8 +45,8 @@ public sealed class CpuVerdictTrustTests(ITestOutputHelper output)
         var ct = TestContext.Current.CancellationToken;
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue });
         var load = LoadProfile.Closed(Clients, RunDuration).WithWarmUp(WarmUp);
-        var budget = Environment.GetEnvironmentVariable("PERF_AB_TRUST_CPU_BUDGET") is { Length: > 0 } b
-            ? TimeSpan.FromSeconds(double.Parse(b, CultureInfo.InvariantCulture))
+        var budget = Environment.GetEnvironmentVariable("PERF_AB_TRUST_CPU_BUDGET") is { Length: > 0 } seconds
+            ? TimeSpan.FromSeconds(double.Parse(seconds, CultureInfo.InvariantCulture))
             : DefaultBudget;
         var sequential = new ABSequentialOptions { Budget = budget };
 

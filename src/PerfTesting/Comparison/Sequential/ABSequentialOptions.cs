@@ -47,6 +47,15 @@ public sealed record ABSequentialOptions
     /// <summary>Rounds added before each further look. <value>Default: <see cref="DefaultRoundsPerLook"/>.</value></summary>
     public int RoundsPerLook { get; init; } = DefaultRoundsPerLook;
 
+    /// <summary>
+    /// Size the looks after the first to the budget: each takes as many rounds as let the looks left share
+    /// what is left of the budget at the pace of the rounds so far (at least <see cref="RoundsPerLook"/>).
+    /// A comparison still undecided at its last look has then used its budget for precision instead of
+    /// stopping early. The looks' sizes come from the clock only, so the split confidence holds.
+    /// <value>Default: false (fixed looks); <c>perftest compare</c> turns it on.</value>
+    /// </summary>
+    public bool FillBudget { get; init; }
+
     /// <summary>Wall-clock budget of the rounds; no look starts that would not end within it. <value>Default: <see cref="DefaultBudget"/>.</value></summary>
     public TimeSpan Budget { get; init; } = DefaultBudget;
 
