@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Reflection;
+using System.Reflection.Emit;
 using PerfTesting.Baselines;
 
 namespace Tests.Unit.Baselines;
@@ -61,5 +63,56 @@ public sealed class BuildConfigurationTests
         var dynamic = System.Reflection.Emit.AssemblyBuilder.DefineDynamicAssembly(new AssemblyName("NoAttribute"), System.Reflection.Emit.AssemblyBuilderAccess.Run);
 
         Assert.Equal(BuildConfiguration.Release, BuildConfiguration.Of(dynamic));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void OfFile_AnAssemblySavedWithTheOptimizerDisabled_IsDebug(bool modesConstructor)
+    {
+        // Both forms the C# compiler has emitted: DebuggableAttribute(DebuggingModes) and (bool tracking, bool optimizerDisabled).
+        var path = SaveAssembly(modesConstructor, optimizerDisabled: true);
+        try
+        {
+            Assert.Equal(BuildConfiguration.Debug, BuildConfiguration.OfFile(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void OfFile_AnAssemblySavedWithTheOptimizerOn_IsRelease(bool modesConstructor)
+    {
+        var path = SaveAssembly(modesConstructor, optimizerDisabled: false);
+        try
+        {
+            Assert.Equal(BuildConfiguration.Release, BuildConfiguration.OfFile(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>Writes a tiny assembly with the given DebuggableAttribute, as a compiler would, and returns its path.</summary>
+    internal static string SaveAssembly(bool modesConstructor, bool optimizerDisabled)
+    {
+        var builder = new PersistedAssemblyBuilder(new AssemblyName("Saved" + Guid.NewGuid().ToString("N")), typeof(object).Assembly);
+        var attribute = modesConstructor
+            ? new CustomAttributeBuilder(
+                typeof(DebuggableAttribute).GetConstructor([typeof(DebuggableAttribute.DebuggingModes)])!,
+                [optimizerDisabled
+                    ? DebuggableAttribute.DebuggingModes.Default | DebuggableAttribute.DebuggingModes.DisableOptimizations | DebuggableAttribute.DebuggingModes.IgnoreSymbolStoreSequencePoints
+                    : DebuggableAttribute.DebuggingModes.IgnoreSymbolStoreSequencePoints])
+            : new CustomAttributeBuilder(typeof(DebuggableAttribute).GetConstructor([typeof(bool), typeof(bool)])!, [true, optimizerDisabled]);
+        builder.SetCustomAttribute(attribute);
+        builder.DefineDynamicModule("Saved").DefineType("Empty", TypeAttributes.Public).CreateType();
+        var path = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.dll");
+        builder.Save(path);
+        return path;
     }
 }
