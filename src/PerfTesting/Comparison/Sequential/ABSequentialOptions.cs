@@ -24,8 +24,9 @@ public sealed record ABSequentialOptions
 {
     /// <summary>
     /// Default most looks: 8 (at 99%, each look then uses 99.875% and needs at least 11 rounds). With 12 rounds
-    /// per look that is up to 96 rounds, about two minutes of one-second duet rounds: a CPU-bound pair on a busy
-    /// 2-core machine resolved only about ±13% to ±22% at p50 after 40 rounds (tools/verdict-trust.sh smoke run).
+    /// per look that is up to 96 rounds; with <see cref="FillBudget"/> the looks after the first grow to use the
+    /// budget. A CPU-bound pair on the busy 2-core machine resolved only about ±13% to ±22% at p50 after 40
+    /// rounds (tools/verdict-trust.sh smoke run), so an undecided comparison needs all the rounds it can get.
     /// </summary>
     public const int DefaultMaximumLooks = 8;
 
