@@ -33,8 +33,11 @@ fi
 
 # The CPU-bound pair: samples/PullRequestGate's service published three times (WorkUnits as committed, +5%,
 # +10%), four processes on free loopback ports (A, a second A for A/A, B+5%, B+10%), all on this machine's
-# cores, compared by tests/Perf/Trust/CpuVerdictTrustTests.cs with ABAdaptiveRunner's defaults.
+# cores, compared by tests/Perf/Trust/CpuVerdictTrustTests.cs with ABAdaptiveRunner's look plan, interleaved
+# rounds (perftest compare's default) of 0.25 s runs and a 25 s budget per comparison: 60 comparisons take
+# at most about 25 minutes (a quiet machine decides most in one or two looks, well under that).
 #   PERF_AB_TRUST_CPU=N  comparisons of each CPU kind (default: PERF_AB_TRUST); 0 skips the pair
+#   PERF_AB_TRUST_CPU_BUDGET=S  each comparison's budget in seconds (default 25)
 # Required: cpu_aa_false_regressed <= 1/20, cpu10_detected >= 19/20; cpu5 is reported as measured.
 export PERF_AB_TRUST_CPU="${PERF_AB_TRUST_CPU:-$PERF_AB_TRUST}"
 [ "$PERF_AB_TRUST_CPU" = 0 ] && exit 0

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PerfTesting.Comparison;
 using PerfTesting.Comparison.Gate;
 
 namespace PerfTesting.Cli.Compare;
@@ -19,7 +20,7 @@ internal static class CompareArguments
     /// <returns>The settings, or the error.</returns>
     public static (CompareSettings? Settings, string? Error) Parse(
         string repository, string? baseRef, bool exact, string? headRef, string? app, string? start, string? health,
-        string? tests, string? filter, string? path, string? output, string? policy, string? budget)
+        string? tests, string? filter, string? path, string? output, string? policy, string? budget, string? schedule = null)
     {
         if (app is null == (start is null))
         {
@@ -68,8 +69,13 @@ internal static class CompareArguments
             return (null, $"--budget must be a positive duration such as 90s, 8m or 600 (seconds), not '{budget}'");
         }
 
+        if (!Enum.TryParse<ABSchedule>(schedule ?? nameof(ABSchedule.Interleaved), ignoreCase: true, out var rounds) || !Enum.IsDefined(rounds) || int.TryParse(schedule, out _))
+        {
+            return (null, $"--schedule must be interleaved or duet, not '{schedule}'");
+        }
+
         return (new CompareSettings(repository, baseRef ?? DefaultBase, exact, headRef, app, start, health, tests, filter, path,
-            System.IO.Path.GetFullPath(output ?? "perf-compare"), inconclusive, limit), null);
+            System.IO.Path.GetFullPath(output ?? "perf-compare"), inconclusive, limit) { Schedule = rounds }, null);
     }
 
     /// <summary>Reads 90, 90s, 8m or 1h (seconds when no unit); null when malformed, zero or over a day.</summary>

@@ -26,15 +26,16 @@ public static class CompareCommand
         var output = new Option<string>("--out") { Description = "The report folder: report.md (for the PR comment), report.html, results.json, run.log. Default: perf-compare." };
         var policy = new Option<string>("--inconclusive") { Description = "What an Inconclusive verdict does: fail (exit 3), warn (pass, and the report's first line says so) or pass. Default: warn." };
         var budget = new Option<string>("--budget") { Description = "Time budget of the rounds of each comparison (90s, 8m, or seconds). Default: " + CompareArguments.DefaultBudget + "." };
+        var schedule = new Option<string>("--schedule") { Description = "How each round runs the two sides: interleaved (one after the other, order balanced; each side has every core, so a CPU-bound service is not halved by its twin) or duet (both at once: the machine's fast noise hits both alike; for services that wait on I/O). Default: interleaved." };
         var command = new Command("compare", "The pull-request gate: build the base and the head of a service, run both, compare them in rounds; exit 0 Same/Improved, 1 Regressed, 2 could not run, 3 Inconclusive under --inconclusive fail.")
         {
-            baseRef, exact, headRef, app, start, health, tests, filter, path, output, policy, budget,
+            baseRef, exact, headRef, app, start, health, tests, filter, path, output, policy, budget, schedule,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var (settings, error) = CompareArguments.Parse(Environment.CurrentDirectory, parse.GetValue(baseRef), parse.GetValue(exact), parse.GetValue(headRef),
                 parse.GetValue(app), parse.GetValue(start), parse.GetValue(health), parse.GetValue(tests), parse.GetValue(filter), parse.GetValue(path),
-                parse.GetValue(output), parse.GetValue(policy), parse.GetValue(budget));
+                parse.GetValue(output), parse.GetValue(policy), parse.GetValue(budget), parse.GetValue(schedule));
             if (settings is null)
             {
                 await Console.Error.WriteLineAsync("perftest compare: " + error).ConfigureAwait(false);

@@ -45,7 +45,7 @@ internal static class CompareReport
 
         var md = new StringBuilder();
         md.Append("**").Append(decision.Headline).Append("** Inconclusive policy: `--inconclusive ").Append(settings.Policy.ToString().ToLowerInvariant()).Append("`.\n\n");
-        md.Append(CultureInfo.InvariantCulture, $"A = {aLabel}; B = {bLabel}. Both built in Release and run as their own processes on this machine, at the same time in each round.\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"A = {aLabel}; B = {bLabel}. Both built in Release and run as their own processes on this machine, {(settings.Schedule == ABSchedule.Duet ? "at the same time in each round (duet)" : "one at a time in each round (interleaved, the order balanced)")}.\n\n");
         foreach (var line in cpu.Lines())
         {
             md.Append("- ").Append(line).Append('\n');

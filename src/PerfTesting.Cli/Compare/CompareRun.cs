@@ -77,8 +77,8 @@ internal static class CompareRun
                         var b = await ServiceSide.StartAsync("B", sides.BTree, dllB, settings.Start, settings.Health, log, cancellationToken).ConfigureAwait(false);
                         await using (b.ConfigureAwait(false))
                         {
-                            Step($"rounds: {(settings.Tests is null ? $"built-in workload GET {settings.Path}" : $"the perf tests of {settings.Tests}")} against A {a.BaseAddress} and B {b.BaseAddress} (budget {settings.Budget.TotalSeconds:0} s)");
-                            var context = new CompareEnvironment(a.BaseAddress, b.BaseAddress, comparisons, settings.Budget, sides.ALabel, sides.BLabel);
+                            Step($"rounds: {(settings.Tests is null ? $"built-in workload GET {settings.Path}" : $"the perf tests of {settings.Tests}")} against A {a.BaseAddress} and B {b.BaseAddress} ({settings.Schedule.ToString().ToLowerInvariant()} rounds, budget {settings.Budget.TotalSeconds:0} s)");
+                            var context = new CompareEnvironment(a.BaseAddress, b.BaseAddress, comparisons, settings.Budget, sides.ALabel, sides.BLabel) { Schedule = settings.Schedule };
                             var machine = new MachineCpu();
                             a.MarkCpu();
                             b.MarkCpu();
@@ -86,7 +86,7 @@ internal static class CompareRun
                             var ownCpu = Process.GetCurrentProcess().TotalProcessorTime;
                             var testsExit = settings.Tests is null
                                 ? await BuiltInWorkloadAsync(settings, context, console, cancellationToken).ConfigureAwait(false)
-                                : await PerfTestsAsync(settings, sides.BTree, context, log, cancellationToken).ConfigureAwait(false);
+                                : await PerfTestsAsync(settings, sides.BTree, context, new RoundLines(log, console), cancellationToken).ConfigureAwait(false);
                             var seconds = Stopwatch.GetElapsedTime(roundsStarted).TotalSeconds;
                             TimeSpan? generator = settings.Tests is null ? Process.GetCurrentProcess().TotalProcessorTime - ownCpu : null;
                             var cpu = new CpuUse(seconds, a.CpuSinceMark(), b.CpuSinceMark(), generator, machine.BusyShare(), Environment.ProcessorCount);
@@ -122,7 +122,8 @@ internal static class CompareRun
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue, PooledConnectionLifetime = Timeout.InfiniteTimeSpan });
         var runner = new ABAdaptiveRunner(
-            sequential: new ABSequentialOptions { Budget = settings.Budget },
+            new ABOptions { Schedule = settings.Schedule },
+            sequential: new ABSequentialOptions { Budget = settings.Budget, FillBudget = true },
             runnerOptions: new LoadRunnerOptions { Name = "compare", CaptureProcess = false },
             progress: new Progress<ABRound>(r => console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"round {r.Index}: p50 A {r.A.P50:0.###} ms, B {r.B.P50:0.###} ms; throughput A {r.A.Throughput:0.#}, B {r.B.Throughput:0.#} req/s"))));

@@ -1,3 +1,4 @@
+using PerfTesting.Comparison;
 using PerfTesting.Comparison.Gate;
 
 namespace PerfTesting.Cli.Compare;
@@ -29,4 +30,8 @@ internal sealed record CompareSettings(
     string Path,
     string Out,
     InconclusivePolicy Policy,
-    TimeSpan Budget);
+    TimeSpan Budget)
+{
+    /// <summary>How each round runs the two sides: one at a time (the default) or both at once (--schedule duet).</summary>
+    public ABSchedule Schedule { get; init; } = ABSchedule.Interleaved;
+}

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using PerfTesting.Baselines;
 
 namespace PerfTesting.Cli.Compare;
 
@@ -59,7 +60,23 @@ internal sealed class ServiceSide : IAsyncDisposable
         }
 
         var dll = System.IO.Path.Combine(output, System.IO.Path.GetFileNameWithoutExtension(app) + ".dll");
-        return File.Exists(dll) ? dll : throw new CompareFailedException($"side {name}: the publish wrote no {System.IO.Path.GetFileName(dll)} (is its AssemblyName changed? use --start)");
+        if (!File.Exists(dll))
+        {
+            throw new CompareFailedException($"side {name}: the publish wrote no {System.IO.Path.GetFileName(dll)} (is its AssemblyName changed? use --start)");
+        }
+
+        EnsureOptimized(name, app, dll);
+        return dll;
+    }
+
+    /// <summary>Refuses an entry assembly whose JIT optimizer is disabled: a project can turn it off even in Release (<c>&lt;Optimize&gt;false&lt;/Optimize&gt;</c>), and its timings would be the unoptimized code's.</summary>
+    /// <exception cref="CompareFailedException">The assembly is a Debug build.</exception>
+    public static void EnsureOptimized(string name, string app, string dll)
+    {
+        if (BuildConfiguration.OfFile(dll) != BuildConfiguration.Release)
+        {
+            throw new CompareFailedException($"side {name}: {System.IO.Path.GetFileName(dll)} was built with the JIT optimizer disabled (a Debug build, although published with -c Release: does {app} set <Optimize>false</Optimize>?); perftest compare compares optimized builds only");
+        }
     }
 
     /// <summary>Starts a published app (<c>dotnet APP.dll</c>) or the user's command, and waits until it is ready.</summary>

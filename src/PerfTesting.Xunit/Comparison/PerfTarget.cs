@@ -40,7 +40,7 @@ public static class PerfTarget
         name ??= TestContext.Current.Test?.TestDisplayName ?? "perf";
         if (compare is null)
         {
-            if (configuration == "Debug")
+            if (configuration == BuildConfiguration.Debug)
             {
                 TestContext.Current.TestOutputHelper?.WriteLine("warning: this perf test is a Debug build; its timings say little about Release (dotnet test -c Release).");
             }
@@ -52,7 +52,7 @@ public static class PerfTarget
             }
         }
 
-        if (configuration == "Debug")
+        if (configuration == BuildConfiguration.Debug)
         {
             throw new InvalidOperationException("perftest compare runs perf tests built in Release; this one is a Debug build (its own timings would be the JIT's, not your code's).");
         }
@@ -63,9 +63,10 @@ public static class PerfTarget
     private static async Task<ABComparison> CompareAsync(CompareEnvironment compare, string name, LoadProfile profile, Func<Uri, Scenario> scenario, string configuration)
     {
         var runner = new ABAdaptiveRunner(
-            sequential: new ABSequentialOptions { Budget = compare.Budget },
+            new ABOptions { Schedule = compare.Schedule },
+            sequential: new ABSequentialOptions { Budget = compare.Budget, FillBudget = true },
             runnerOptions: new LoadRunnerOptions { Name = "compare", CaptureProcess = false },
-            progress: new TestOutputRounds(ABSequentialOptions.Default.MaximumRounds));
+            progress: new TestOutputRounds());
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var comparison = await runner.RunAsync(name, compare.A, compare.B, profile, scenario, TestContext.Current.CancellationToken).ConfigureAwait(false);
         var generatorCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;

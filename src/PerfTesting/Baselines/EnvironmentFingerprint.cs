@@ -1,10 +1,12 @@
 using System.Runtime.InteropServices;
+using System.Text.Json.Serialization;
 
 namespace PerfTesting.Baselines;
 
 /// <summary>
 /// Where a measurement was taken. Two runs are comparable only on the same CPU model, core count,
-/// operating system and runtime major version; the commit is kept for the record, not compared.
+/// operating system, runtime major version and build configuration (when both record one); the commit is
+/// kept for the record, not compared.
 /// </summary>
 /// <param name="CpuModel">The CPU's model name (from /proc/cpuinfo on Linux).</param>
 /// <param name="Cores">Logical processors available to the process.</param>
@@ -13,14 +15,25 @@ namespace PerfTesting.Baselines;
 /// <param name="Commit">The source commit measured, when known (GITHUB_SHA or git HEAD).</param>
 public sealed record EnvironmentFingerprint(string CpuModel, int Cores, string Os, string Runtime, string? Commit)
 {
-    /// <summary>Describes the machine this process runs on.</summary>
+    /// <summary>
+    /// The build configuration of what measured ("Debug" or "Release", <see cref="BuildConfiguration"/>); null
+    /// when unknown (a fingerprint written before it was recorded). A Debug build's timings are the
+    /// unoptimized code's: a baseline taken in Release does not gate a Debug run, nor the reverse.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Configuration { get; init; }
+
+    /// <summary>Describes the machine this process runs on, and the build configuration of its entry assembly.</summary>
     /// <returns>The fingerprint.</returns>
     public static EnvironmentFingerprint Capture() => new(
         ReadCpuModel(),
         System.Environment.ProcessorCount,
         RuntimeInformation.OSDescription,
         RuntimeInformation.FrameworkDescription,
-        ReadCommit());
+        ReadCommit())
+    {
+        Configuration = BuildConfiguration.OfEntryAssembly(),
+    };
 
     /// <summary>Whether a run here can be compared with a baseline taken there, and if not, why.</summary>
     /// <param name="other">The other fingerprint.</param>
@@ -47,6 +60,11 @@ public sealed record EnvironmentFingerprint(string CpuModel, int Cores, string O
         if (RuntimeMajor(Runtime) != RuntimeMajor(other.Runtime))
         {
             differences.Add($"runtime '{other.Runtime}' vs '{Runtime}'");
+        }
+
+        if (Configuration is not null && other.Configuration is not null && Configuration != other.Configuration)
+        {
+            differences.Add($"{other.Configuration} vs {Configuration} build");
         }
 
         return differences.Count == 0 ? null : string.Join("; ", differences);

@@ -1,4 +1,5 @@
 using PerfTesting.Cli.Compare;
+using PerfTesting.Comparison;
 using PerfTesting.Comparison.Gate;
 
 namespace Tests.Unit.Cli;
@@ -18,8 +19,8 @@ public sealed class CompareArgumentsTests : IDisposable
     public void Dispose() => Directory.Delete(_repo, recursive: true);
 
     private (CompareSettings? Settings, string? Error) Parse(string? app = "Service/App.csproj", string? start = null, string? tests = null, string? filter = null,
-        string? policy = null, string? budget = null, string? health = null) =>
-        CompareArguments.Parse(_repo, null, false, null, app, start, health, tests, filter, null, null, policy, budget);
+        string? policy = null, string? budget = null, string? health = null, string? schedule = null) =>
+        CompareArguments.Parse(_repo, null, false, null, app, start, health, tests, filter, null, null, policy, budget, schedule);
 
     [Fact]
     public void Parse_OnlyTheApp_TakesTheDefaults()
@@ -31,7 +32,27 @@ public sealed class CompareArgumentsTests : IDisposable
         Assert.Equal("/health", settings.Health);
         Assert.Equal(InconclusivePolicy.Warn, settings.Policy);
         Assert.Equal(TimeSpan.FromMinutes(8), settings.Budget);
+        Assert.Equal(ABSchedule.Interleaved, settings.Schedule);
         Assert.Null(settings.HeadRef);
+    }
+
+    [Theory]
+    [InlineData("interleaved", ABSchedule.Interleaved)]
+    [InlineData("Duet", ABSchedule.Duet)]
+    public void Parse_Schedule_IsKept(string text, ABSchedule expected)
+    {
+        Assert.Equal(expected, Parse(schedule: text).Settings!.Schedule);
+    }
+
+    [Theory]
+    [InlineData("parallel")]
+    [InlineData("0")]
+    public void Parse_BadSchedule_SaysWhatIsWrong(string text)
+    {
+        var (settings, error) = Parse(schedule: text);
+
+        Assert.Null(settings);
+        Assert.Contains("--schedule must be interleaved or duet", error, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -18,6 +18,13 @@ public sealed record CompareEnvironment(Uri A, Uri B, string OutDirectory, TimeS
 {
     private const string Prefix = "PERFTEST_COMPARE_";
 
+    /// <summary>
+    /// How each round runs the two sides. <value>Default: <see cref="ABSchedule.Interleaved"/>: the two
+    /// services run on the same machine, so in a duet a CPU-bound service and its twin split the same cores
+    /// (and the load generator's); one side at a time, each has them all (docs/guides/ab-comparison.md).</value>
+    /// </summary>
+    public ABSchedule Schedule { get; init; } = ABSchedule.Interleaved;
+
     /// <summary>The variables, to add to a child process's environment.</summary>
     public IReadOnlyDictionary<string, string> ToVariables() => new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -27,6 +34,7 @@ public sealed record CompareEnvironment(Uri A, Uri B, string OutDirectory, TimeS
         [Prefix + "BUDGET_SECONDS"] = Budget.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture),
         [Prefix + "A_LABEL"] = ALabel,
         [Prefix + "B_LABEL"] = BLabel,
+        [Prefix + "SCHEDULE"] = Schedule.ToString(),
     };
 
     /// <summary>Reads the context this process was started with.</summary>
@@ -54,6 +62,15 @@ public sealed record CompareEnvironment(Uri A, Uri B, string OutDirectory, TimeS
             throw new InvalidOperationException($"{Prefix}BUDGET_SECONDS must be a positive number of seconds.");
         }
 
-        return new CompareEnvironment(aUri, bUri, Required("OUT"), TimeSpan.FromSeconds(seconds), variable(Prefix + "A_LABEL") ?? "A", variable(Prefix + "B_LABEL") ?? "B");
+        var schedule = ABSchedule.Interleaved;
+        if (variable(Prefix + "SCHEDULE") is { Length: > 0 } text && (!Enum.TryParse(text, ignoreCase: true, out schedule) || !Enum.IsDefined(schedule) || int.TryParse(text, out _)))
+        {
+            throw new InvalidOperationException($"{Prefix}SCHEDULE must be Interleaved or Duet, not '{text}'.");
+        }
+
+        return new CompareEnvironment(aUri, bUri, Required("OUT"), TimeSpan.FromSeconds(seconds), variable(Prefix + "A_LABEL") ?? "A", variable(Prefix + "B_LABEL") ?? "B")
+        {
+            Schedule = schedule,
+        };
     }
 }

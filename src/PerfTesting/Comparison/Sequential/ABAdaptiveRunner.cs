@@ -13,6 +13,7 @@ namespace PerfTesting.Comparison.Sequential;
 /// </summary>
 public sealed class ABAdaptiveRunner
 {
+    private const int MaxRoundsPerLook = 1000;
     private readonly ABOptions _options;
     private readonly ABSequentialOptions _sequential;
     private readonly LoadRunnerOptions? _runnerOptions;
@@ -72,9 +73,9 @@ public sealed class ABAdaptiveRunner
         var lookSizes = new List<int>();
         IReadOnlyList<ABMetricComparison> metrics;
         ABStopReason stop;
+        var block = _sequential.FirstLookRounds;
         while (true)
         {
-            var block = lookSizes.Count == 0 ? _sequential.FirstLookRounds : _sequential.RoundsPerLook;
             var order = ABRunner.Order(unchecked(seed + lookSizes.Count), block);
             foreach (var first in order)
             {
@@ -101,7 +102,8 @@ public sealed class ABAdaptiveRunner
             // Another look is taken only when it can end within the budget, at the pace of the rounds so far.
             var elapsed = _time.GetElapsedTime(started);
             var perRound = _time.GetElapsedTime(roundsStarted) / rounds.Count;
-            if (elapsed + (perRound * _sequential.RoundsPerLook) > _sequential.Budget)
+            block = NextBlock(elapsed, perRound, _sequential.MaximumLooks - lookSizes.Count);
+            if (elapsed + (perRound * block) > _sequential.Budget)
             {
                 stop = ABStopReason.Budget;
                 break;
@@ -110,5 +112,22 @@ public sealed class ABAdaptiveRunner
 
         var looks = new ABLooks(_sequential.MaximumLooks, lookSizes.Count, _sequential.PerLookConfidence(_options.ConfidenceLevel), lookSizes, stop, _sequential.Budget, _sequential.GatedMetrics);
         return new ABComparison(name, seed, _options with { Rounds = rounds.Count }, rounds, ABSequentialJudge.Conclude(metrics, stop, rounds.Count, _sequential), _time.GetElapsedTime(started), looks);
+    }
+
+    /// <summary>
+    /// The rounds of the next look: <see cref="ABSequentialOptions.RoundsPerLook"/>, or with
+    /// <see cref="ABSequentialOptions.FillBudget"/> as many as let the looks left share what is left of the
+    /// budget at the pace so far (never fewer). Only the clock sizes a look, never the rounds' figures, so
+    /// each look's split confidence holds as it does for a plan fixed in advance.
+    /// </summary>
+    private int NextBlock(TimeSpan elapsed, TimeSpan perRound, int looksLeft)
+    {
+        if (!_sequential.FillBudget || perRound <= TimeSpan.Zero || looksLeft <= 0)
+        {
+            return _sequential.RoundsPerLook;
+        }
+
+        var fit = (_sequential.Budget - elapsed) / perRound / looksLeft;
+        return fit >= MaxRoundsPerLook ? MaxRoundsPerLook : Math.Max(_sequential.RoundsPerLook, (int)fit);
     }
 }

@@ -25,8 +25,9 @@ public sealed record ABSequentialOptions
 {
     /// <summary>
     /// Default most looks: 8 (at 99%, each look then uses 99.875% and needs at least 11 rounds). With 12 rounds
-    /// per look that is up to 96 rounds, about two minutes of one-second duet rounds: a CPU-bound pair on a busy
-    /// 2-core machine resolved only about ±13% to ±22% at p50 after 40 rounds (tools/verdict-trust.sh smoke run).
+    /// per look that is up to 96 rounds; with <see cref="FillBudget"/> the looks after the first grow to use the
+    /// budget. A CPU-bound pair on the busy 2-core machine resolved only about ±13% to ±22% at p50 after 40
+    /// rounds (tools/verdict-trust.sh smoke run), so an undecided comparison needs all the rounds it can get.
     /// </summary>
     public const int DefaultMaximumLooks = 8;
 
@@ -47,6 +48,15 @@ public sealed record ABSequentialOptions
 
     /// <summary>Rounds added before each further look. <value>Default: <see cref="DefaultRoundsPerLook"/>.</value></summary>
     public int RoundsPerLook { get; init; } = DefaultRoundsPerLook;
+
+    /// <summary>
+    /// Size the looks after the first to the budget: each takes as many rounds as let the looks left share
+    /// what is left of the budget at the pace of the rounds so far (at least <see cref="RoundsPerLook"/>).
+    /// A comparison still undecided at its last look has then used its budget for precision instead of
+    /// stopping early. The looks' sizes come from the clock only, so the split confidence holds.
+    /// <value>Default: false (fixed looks); <c>perftest compare</c> turns it on.</value>
+    /// </summary>
+    public bool FillBudget { get; init; }
 
     /// <summary>Wall-clock budget of the rounds; no look starts that would not end within it. <value>Default: <see cref="DefaultBudget"/>.</value></summary>
     public TimeSpan Budget { get; init; } = DefaultBudget;

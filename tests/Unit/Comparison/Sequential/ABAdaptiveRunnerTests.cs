@@ -85,6 +85,33 @@ public sealed class ABAdaptiveRunnerTests
     }
 
     [Fact]
+    public async Task Run_FillBudget_SizesTheLooksLeftToShareWhatIsLeftOfTheBudget()
+    {
+        var clock = new FakeTimeProvider();
+        // 1 s per run, interleaved: 2 s a round. Priming + 10 rounds end at 22 s; 878 s left for 3 looks: 146 rounds
+        // each (look at 156); then 586 s for 2: 146 more (302); then 294 s for 1: 147 more (449), ending at the budget.
+        var sequential = FourLooksOfTen with { Budget = TimeSpan.FromSeconds(900), FillBudget = true };
+        var runner = new ABAdaptiveRunner(Interleaved, sequential, timeProvider: clock);
+
+        var comparison = await runner.RunAsync("fake", FakeSides(0, 2.0, clock), TestContext.Current.CancellationToken);
+
+        Assert.Equal([10, 156, 302, 449], comparison.Looks!.RoundsAtEachLook);
+        Assert.Equal(ABStopReason.LastLook, comparison.Looks.Stop);
+        Assert.Equal(TimeSpan.FromSeconds(900), comparison.Elapsed);
+    }
+
+    [Fact]
+    public async Task Run_FillBudgetWithoutTimePassing_KeepsTheFixedLooks()
+    {
+        // Sides that take no time on the clock give no pace to size looks by: the plan's own sizes hold.
+        var runner = new ABAdaptiveRunner(Interleaved, FourLooksOfTen with { FillBudget = true }, timeProvider: new FakeTimeProvider());
+
+        var comparison = await runner.RunAsync("fake", FakeSides(0, 2.0), TestContext.Current.CancellationToken);
+
+        Assert.Equal([10, 20, 30, 40], comparison.Looks!.RoundsAtEachLook);
+    }
+
+    [Fact]
     public async Task Run_OnlyAnUngatedMetricUndecided_StopsAndIgnoresItInTheVerdict()
     {
         // p99 needs 500 requests per run; with 100 it reads Inconclusive, yet it is not gated by default.
