@@ -53,8 +53,11 @@ internal sealed record TrackProfile(
     /// <summary>The least a comparison gets: one look's rounds (12 duet rounds of 2 MiB downloads took about 23 s on a quiet machine).</summary>
     public TimeSpan MinimumComparisonBudget { get; init; } = TimeSpan.FromSeconds(25);
 
-    /// <summary>The most a comparison gets: a control or a small change with three looks.</summary>
-    public TimeSpan ComparisonBudget { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>The most a comparison gets: a small change with three looks.</summary>
+    public TimeSpan ComparisonBudget { get; init; } = TimeSpan.FromSeconds(50);
+
+    /// <summary>The most a control gets (four looks): it decides whether the run's verdicts stand.</summary>
+    public TimeSpan ControlBudget { get; init; } = TimeSpan.FromSeconds(80);
 
     /// <summary>
     /// The archive of the download rounds: 2 MiB, so that one side's run (100 clients x 2 downloads)

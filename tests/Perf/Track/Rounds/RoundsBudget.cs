@@ -8,11 +8,12 @@ namespace Tests.Perf.Track.Rounds;
 /// </summary>
 internal sealed record RoundsBudget(TimeSpan Total, TimeSpan Minimum, TimeSpan Maximum, int Planned)
 {
-    /// <summary>The budget of the next comparison, after <paramref name="done"/> comparisons spent <paramref name="spent"/>.</summary>
-    public TimeSpan Next(int done, TimeSpan spent)
+    /// <summary>The budget of the next comparison, after <paramref name="done"/> comparisons spent <paramref name="spent"/>, at most <paramref name="maximum"/> (default <see cref="Maximum"/>).</summary>
+    public TimeSpan Next(int done, TimeSpan spent, TimeSpan? maximum = null)
     {
         var after = Math.Max(Planned - done - 1, 0);
         var share = Total - spent - (Minimum * after);
-        return share < Minimum ? Minimum : share > Maximum ? Maximum : share;
+        var most = maximum ?? Maximum;
+        return share < Minimum ? Minimum : share > most ? most : share;
     }
 }

@@ -19,4 +19,8 @@ public sealed class RoundsBudgetTests
     [Fact]
     public void Last_MayUseEverythingLeftUpToTheMaximum() =>
         Assert.Equal(TimeSpan.FromSeconds(45), Budget.Next(8, TimeSpan.FromSeconds(255)));
+
+    [Fact]
+    public void AControl_MayGetMoreThanTheUsualMaximum_WhenTheOthersStillFit() =>
+        Assert.Equal(TimeSpan.FromSeconds(80), Budget.Next(0, TimeSpan.Zero, TimeSpan.FromSeconds(80)));
 }
