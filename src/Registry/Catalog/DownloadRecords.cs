@@ -19,8 +19,8 @@ namespace Registry.Catalog;
 /// only by reset (every instance's stores are emptied after the catalog) or by an upload undoing itself
 /// (its archive is deleted right after its record). Either way the read of the key finds nothing, and
 /// the download forgets the entry and looks the catalog up again (ModelDownload): a new upload under the
-/// same version is then found as it would be without this cache, and a missing one is a 404. Only found
-/// archives are kept, so a new version is visible at once. The one difference a user can see is the
+/// same version is then found as it would be without this cache, and a missing one is a 404. Only versions the
+/// catalog found are kept (when their streamed download starts), so a new version is visible at once. The one difference a user can see is the
 /// instant between a reset's catalog step and its store step, where a download still gets the bytes;
 /// a download whose lookup ran just before the reset gets them too.
 /// At most <see cref="MaxEntries"/> are kept (all dropped past that); a reset on this instance drops them all.

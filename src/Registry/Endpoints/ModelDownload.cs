@@ -137,6 +137,16 @@ internal static class ModelDownload
         response.Headers.AcceptRanges = "bytes";
         response.Headers.ETag = $"\"{archive.Sha256}\"";
         SetContentHeaders(response, key, archive, range.Range);
+
+        // Kept before the first byte goes out, so that whoever sees this download's bytes also finds the
+        // entry (a test reading it after the response raced the copy's end). Keeping the catalog's answer
+        // even if the copy then fails is safe: the next read of the key checks it (DownloadRecords).
+        var options = services.Performance.Value;
+        if (!remembered && options.RememberDownloadedArchives && !options.PresignedUrlsEnabled && !options.ArchiveCacheEnabled)
+        {
+            services.DownloadRecords.Remember(key, archive);
+        }
+
         BodyCopy copy;
         try
         {
@@ -181,12 +191,6 @@ internal static class ModelDownload
             services.Logger.LogWarning("Download of {Model} ended after {Sent} of {Expected} bytes: the archive was deleted", key, sent, expected);
             context.Abort();
             return Results.Empty;
-        }
-
-        var options = services.Performance.Value;
-        if (!remembered && options.RememberDownloadedArchives && !options.PresignedUrlsEnabled && !options.ArchiveCacheEnabled)
-        {
-            services.DownloadRecords.Remember(key, archive);
         }
 
         services.Metrics.RecordStorageRead(store.Name, services.Time.GetElapsedTime(firstByteStarted));
