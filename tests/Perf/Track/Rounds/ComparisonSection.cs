@@ -106,13 +106,14 @@ internal static class ComparisonSection
     }
 
     // The tolerance of each schedule in this file, with why the interleaved one is wider.
-    private static string Tolerances(PerfReport report) => string.Join("; ", report.Comparisons
-        .GroupBy(c => c.Comparison.Options.Schedule)
-        .Select(g => string.Create(CultureInfo.InvariantCulture, $"±{g.First().Comparison.Options.Tolerance * 100:0.#}% {g.Key.ToString().ToLowerInvariant()}"))
-        .Append(report.Comparisons.Any(c => c.Comparison.Options.Schedule == ABSchedule.Interleaved)
-            ? "interleaved is wider because a side that runs alone also measures how the machine drifted between the two halves of a round: its control's per-round scatter is two to five times the duet's, and the interleaved comparisons are the large effects"
-            : ""))
-        .TrimEnd(' ', ';');
+    private static string Tolerances(PerfReport report)
+    {
+        var schedules = report.Comparisons.GroupBy(c => c.Comparison.Options.Schedule).ToList();
+        var tolerances = string.Join("; ", schedules.Select(g => string.Create(CultureInfo.InvariantCulture, $"±{g.First().Comparison.Options.Tolerance * 100:0.#}% {g.Key.ToString().ToLowerInvariant()}")));
+        return schedules.Any(g => g.Key == ABSchedule.Interleaved)
+            ? tolerances + "; interleaved is wider because a side that runs alone also measures how the machine drifted between the two halves of a round: its control's per-round scatter is two to five times the duet's, and the interleaved comparisons are the large effects"
+            : tolerances;
+    }
 
     private static string Stop(ABStopReason stop) => stop switch
     {
